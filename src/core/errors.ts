@@ -1,0 +1,29 @@
+// The project's one error type: a stable `code` for programs, a message a student can act on.
+
+export type ErrorCode =
+  | "ERR_MISSING_VARIABLE"
+  | "ERR_INVALID_VARIABLE"
+  | "ERR_PRIVATE_KEY_FORMAT"
+  | "ERR_PRIVATE_KEY_TYPE"
+  | "ERR_PRIVATE_KEY_SIZE"
+  | "ERR_SIGNING"
+  | "ERR_IMS_REJECTED"
+  | "ERR_IMS_RESPONSE"
+  | "ERR_IMS_UNREACHABLE";
+
+export class ImsAuthError extends Error {
+  override readonly name = "ImsAuthError";
+  readonly code: ErrorCode;
+  /** The variable the user has to change, when there is one. */
+  readonly variable: string | undefined;
+
+  constructor(code: ErrorCode, message: string, variable?: string) {
+    super(message);
+    this.code = code;
+    this.variable = variable;
+  }
+}
+
+export function isImsAuthError(value: unknown): value is ImsAuthError {
+  return value instanceof ImsAuthError;
+}

@@ -1,0 +1,59 @@
+// The variables a collection reads and writes: names, where their values come from, which are secret.
+
+export interface VariableInfo {
+  /** One line: where the value comes from. Shown in environments and error messages. */
+  readonly description: string;
+  /** Secrets are typed `secret` in environments and never printed. */
+  readonly secret: boolean;
+  /** Value put in environment templates (empty unless a safe default exists). */
+  readonly default?: string;
+}
+
+export const VARIABLES = {
+  IMS: {
+    description: "Adobe IMS host name, without https:// or a path (ims-na1.adobelogin.com for almost everyone).",
+    secret: false,
+    default: "ims-na1.adobelogin.com",
+  },
+  IMS_ORG: {
+    description: "Organization ID of the Adobe Developer Console project, ending in @AdobeOrg.",
+    secret: false,
+  },
+  TECHNICAL_ACCOUNT_ID: {
+    description: "Technical account ID of the service account (JWT) credential, ending in @techacct.adobe.com.",
+    secret: false,
+  },
+  API_KEY: {
+    description: "Client ID (API key) of the Developer Console credential.",
+    secret: false,
+  },
+  CLIENT_SECRET: {
+    description: "Client secret of the Developer Console credential (Retrieve client secret).",
+    secret: true,
+  },
+  META_SCOPE: {
+    description: "Metascopes of the JWT credential, comma-separated (for example ent_dataservices_sdk).",
+    secret: false,
+  },
+  PRIVATE_KEY: {
+    description: "PEM private key whose certificate is uploaded to the JWT credential, from -----BEGIN to END-----.",
+    secret: true,
+  },
+  SANDBOX_NAME: {
+    description: "Experience Platform sandbox to work in (for example prod), sent as x-sandbox-name.",
+    secret: false,
+  },
+  ACCESS_TOKEN: {
+    description: "Filled in by the Authenticate requests: the IMS access token. Leave empty.",
+    secret: true,
+  },
+  ACCESS_TOKEN_EXPIRES_AT: {
+    description: "Filled in by the Authenticate requests: when ACCESS_TOKEN expires (milliseconds since 1970).",
+    secret: false,
+  },
+} as const satisfies Record<string, VariableInfo>;
+
+export type VariableName = keyof typeof VARIABLES;
+
+/** Reads one variable by name; undefined when it is not set anywhere. */
+export type VariableSource = (name: string) => unknown;

@@ -1,0 +1,142 @@
+// A local Adobe IMS look-alike over HTTPS on 127.0.0.1, for tests, demos and workshops without Adobe access.
+
+import { createServer, type Server } from "node:https";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { AccessTokenIssuer } from "./access-tokens.js";
+import { makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
+import type { Integration } from "./integration.js";
+import { checkAssertion, type DecodedJwt, type ImsError } from "./jwt-assertion.js";
+
+export interface EmulatorOptions {
+  readonly integrations?: readonly Integration[];
+  /** Lifetime of issued access tokens; short values exercise renewal. Default: 24 h less 1 ms, like IMS. */
+  readonly tokenLifetimeMs?: number;
+  readonly port?: number;
+}
+
+/** What the emulator served, for tests to assert on. */
+export interface EmulatorCalls {
+  jwtExchange: number;
+}
+
+export interface ReceivedAssertion {
+  readonly token: string;
+  readonly decoded: DecodedJwt | undefined;
+  readonly outcome: "accepted" | ImsError;
+}
+
+const DEFAULT_LIFETIME_MS = 86_399_999;
+
+type Handler = (request: IncomingMessage, body: string) => Promise<Reply> | Reply;
+interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export class ImsEmulator {
+  readonly calls: EmulatorCalls = { jwtExchange: 0 };
+  readonly assertions: ReceivedAssertion[] = [];
+  /** PEM of the self-signed certificate the server presents; give it to clients as a trusted CA. */
+  readonly caCertificatePem: string;
+  tokenLifetimeMs: number;
+
+  private readonly integrations = new Map<string, Integration>();
+  private readonly tokens: AccessTokenIssuer;
+  private readonly server: Server;
+  private readonly routes = new Map<string, Handler>();
+  private address: AddressInfo | undefined;
+
+  private constructor(options: EmulatorOptions) {
+    const keys = makeRsaKeyPair(2048);
+    this.caCertificatePem = makeSelfSignedCertificate(keys, {
+      commonName: "postman-ims-auth local IMS emulator",
+      ca: true,
+      days: 2,
+      dnsNames: ["localhost"],
+      ipAddresses: ["127.0.0.1"],
+    });
+    this.tokens = new AccessTokenIssuer(keys.privateKeyPem);
+    this.tokenLifetimeMs = options.tokenLifetimeMs ?? DEFAULT_LIFETIME_MS;
+    for (const integration of options.integrations ?? []) this.addIntegration(integration);
+    this.routes.set("POST /ims/exchange/jwt", (_request, body) => this.exchangeJwt(body));
+    this.server = createServer({ key: keys.privateKeyPem, cert: this.caCertificatePem }, (request, response) => {
+      void this.dispatch(request, response);
+    });
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<ImsEmulator> {
+    const emulator = new ImsEmulator(options);
+    await new Promise<void>((resolve, reject) => {
+      emulator.server.once("error", reject);
+      emulator.server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    });
+    emulator.address = emulator.server.address() as AddressInfo;
+    return emulator;
+  }
+
+  /** host:port, the value for the IMS variable. */
+  get host(): string {
+    if (!this.address) throw new Error("the emulator is not listening");
+    return `127.0.0.1:${this.address.port}`;
+  }
+
+  addIntegration(integration: Integration): void {
+    this.integrations.set(integration.clientId, integration);
+  }
+
+  /** Forgets every token issued so far: the next API call with one of them gets 401. */
+  revokeTokens(): void {
+    this.tokens.revokeAll();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const handler = this.routes.get(`${request.method ?? "GET"} ${path.replace(/\/+$/, "") || "/"}`);
+    let reply: Reply;
+    try {
+      reply = handler
+        ? await handler(request, Buffer.concat(chunks).toString("utf8"))
+        : { status: 404, body: { error: "not_found", error_description: `No route for ${request.method} ${path}` } };
+    } catch (error) {
+      reply = { status: 500, body: { error: "server_error", error_description: String(error) } };
+    }
+    response.writeHead(reply.status, { "content-type": "application/json;charset=UTF-8", ...reply.headers });
+    response.end(JSON.stringify(reply.body));
+  }
+
+  private exchangeJwt(body: string): Reply {
+    this.calls.jwtExchange += 1;
+    const form = new URLSearchParams(body);
+    const integration = this.integrations.get(form.get("client_id") ?? "");
+    if (!integration) return errorReply({ status: 400, error: "invalid_client", description: "invalid client_id parameter" });
+    if (form.get("client_secret") !== integration.clientSecret) {
+      return errorReply({ status: 401, error: "invalid_client", description: "invalid client_secret parameter" });
+    }
+    const token = form.get("jwt_token") ?? "";
+    if (token === "") return errorReply({ status: 400, error: "invalid_token", description: "JWT token is missing." });
+
+    const now = Date.now();
+    const checked = checkAssertion(token, integration, this.host, now);
+    if ("status" in checked) {
+      this.assertions.push({ token, decoded: undefined, outcome: checked });
+      return errorReply(checked);
+    }
+    this.assertions.push({ token, decoded: checked, outcome: "accepted" });
+    const scopes = Object.keys(checked.claims).filter((key) => key.includes("/s/")).map((key) => key.split("/s/")[1] ?? "");
+    const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, scopes, this.tokenLifetimeMs, now);
+    return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: this.tokenLifetimeMs } };
+  }
+}
+
+function errorReply(error: ImsError): Reply {
+  return { status: error.status, body: { error: error.error, error_description: error.description } };
+}

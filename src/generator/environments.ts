@@ -1,0 +1,74 @@
+// Environment templates that instructors fill in and hand to students.
+
+import { VARIABLES, type VariableName } from "../core/variables.js";
+import { stableId } from "./ids.js";
+
+export interface EnvironmentValue {
+  key: string;
+  value: string;
+  type: "default" | "secret";
+  enabled: true;
+  description: string;
+}
+
+export interface EnvironmentFile {
+  id: string;
+  name: string;
+  values: EnvironmentValue[];
+  _postman_variable_scope: "environment";
+}
+
+export interface EnvironmentTemplate {
+  readonly file: string;
+  readonly name: string;
+  readonly variables: readonly VariableName[];
+}
+
+export const TEMPLATES: readonly EnvironmentTemplate[] = [
+  {
+    file: "workshop.postman_environment.json",
+    name: "Adobe IMS workshop",
+    variables: [
+      "CLIENT_SECRET",
+      "API_KEY",
+      "META_SCOPE",
+      "PRIVATE_KEY",
+      "TECHNICAL_ACCOUNT_ID",
+      "IMS_ORG",
+      "IMS",
+      "SANDBOX_NAME",
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+    ],
+  },
+];
+
+/** An environment with the template's variables; `values` fills some in (unknown names are refused). */
+export function buildEnvironment(template: EnvironmentTemplate, values: Partial<Record<string, string>> = {}, name = template.name): EnvironmentFile {
+  for (const key of Object.keys(values)) {
+    if (!template.variables.includes(key as VariableName)) {
+      throw new Error(`${key} is not a variable of the ${template.name} environment (${template.variables.join(", ")}).`);
+    }
+  }
+  return {
+    id: stableId(`environment/${name}`),
+    name,
+    values: template.variables.map((key) => {
+      const info = VARIABLES[key];
+      return {
+        key,
+        value: values[key] ?? ("default" in info ? info.default : ""),
+        type: info.secret ? "secret" : "default",
+        enabled: true,
+        description: info.description,
+      };
+    }),
+    _postman_variable_scope: "environment",
+  };
+}
+
+export function templateByFile(file: string): EnvironmentTemplate {
+  const template = TEMPLATES.find((candidate) => candidate.file === file);
+  if (!template) throw new Error(`no environment template ${file}`);
+  return template;
+}

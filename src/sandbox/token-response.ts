@@ -1,0 +1,27 @@
+// Test script of the Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint.
+
+import { readTokenResponse, type Flow } from "../core/ims-response.js";
+import { failTest, storeVariable, type Postman } from "./postman.js";
+
+declare const pm: Postman;
+
+function run(): void {
+  // One script serves both exchanges; their expires_in units differ, so the path tells them apart.
+  const flow: Flow = pm.request.url.getPath().includes("/ims/token/v3") ? "s2s" : "jwt";
+  let token;
+  try {
+    token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now());
+  } catch (error) {
+    failTest(pm, "IMS issued an access token", error);
+    return;
+  }
+  storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
+  storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
+  const stored = pm.variables.get("ACCESS_TOKEN") === token.accessToken;
+  pm.test("IMS issued an access token", () => undefined);
+  pm.test("ACCESS_TOKEN is stored for the next requests", () => {
+    if (!stored) throw new Error("ACCESS_TOKEN could not be stored: another variable scope shadows it.");
+  });
+}
+
+run();
