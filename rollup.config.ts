@@ -30,8 +30,8 @@ const scripts = ["jwt-exchange", "token-response"].map(
 
 /** The same signing code and jsrsasign, as a module, so tests can drive the bundled signer directly. */
 const signer: RollupOptions = {
-  input: "src/core/jws.ts",
-  output: { file: "dist/sandbox/jws.cjs", format: "cjs", exports: "named" },
+  input: "src/core/signer.ts",
+  output: { file: "dist/sandbox/signer.cjs", format: "cjs", exports: "named" },
   plugins: plugins(),
 };
 

@@ -1,0 +1,39 @@
+// An emulator with a throwaway credential, and a runner for the generated collection against it.
+
+import { ImsEmulator, type EmulatorOptions } from "../../src/emulator/ims-emulator.js";
+import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
+import { buildCollection } from "../../src/generator/collection.js";
+import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";
+import { runCollection, type RunOptions, type RunResult } from "../../src/runner/newman-run.js";
+
+export interface EmulatorContext {
+  readonly emulator: ImsEmulator;
+  readonly credential: ThrowawayCredential;
+  /** Runs the generated collection with the emulator's environment, changed by `overrides`. */
+  run(overrides?: Partial<Record<string, string>>, options?: Partial<RunOptions>): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(
+  credentialOptions: Parameters<typeof makeThrowawayCredential>[0] = {},
+  emulatorOptions: EmulatorOptions = {},
+): Promise<EmulatorContext> {
+  const credential = makeThrowawayCredential(credentialOptions);
+  const emulator = await ImsEmulator.start({ ...emulatorOptions, integrations: [credential.integration] });
+  const ca = writeCaFile(emulator);
+  return {
+    emulator,
+    credential,
+    run: (overrides = {}, options = {}) =>
+      runCollection({
+        collection: buildCollection(),
+        environment: emulatorEnvironment(emulator, credential, overrides),
+        caFile: ca.file,
+        ...options,
+      }),
+    async close() {
+      ca.remove();
+      await emulator.close();
+    },
+  };
+}
