@@ -1,6 +1,6 @@
 // Reading and checking one variable's value; every failure names the variable and says how to fix it.
 
-import { ImsAuthError } from "./errors.js";
+import { ImsAuthError, isImsAuthError } from "./errors.js";
 import { VARIABLES, type VariableName, type VariableSource } from "./variables.js";
 
 /** A value still holding template text: an unresolved {{VAR}} or a <your value here> placeholder. */
@@ -72,12 +72,19 @@ export function requireImsHost(source: VariableSource): string {
   );
 }
 
+/** The trimmed value, or "" when unset: for optional variables and flow choice. */
+export function optionalValue(source: VariableSource, name: string): string {
+  const raw = source(name);
+  const value = raw === undefined || raw === null ? "" : String(raw).trim();
+  return PLACEHOLDER.test(value) ? "" : value;
+}
+
 /** Run checks and gather every failure, so a student sees all problems at once. */
 export function collect<T>(problems: ImsAuthError[], check: () => T): T | undefined {
   try {
     return check();
   } catch (error) {
-    if (error instanceof ImsAuthError) {
+    if (isImsAuthError(error)) {
       problems.push(error);
       return undefined;
     }

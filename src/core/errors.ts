@@ -6,6 +6,9 @@ export type ErrorCode =
   | "ERR_PRIVATE_KEY_FORMAT"
   | "ERR_PRIVATE_KEY_TYPE"
   | "ERR_PRIVATE_KEY_SIZE"
+  | "ERR_AUTH_FLOW"
+  | "ERR_TOKEN_EXPIRED"
+  | "ERR_SIGNER_INTEGRITY"
   | "ERR_SIGNING"
   | "ERR_IMS_REJECTED"
   | "ERR_IMS_RESPONSE"
@@ -24,6 +27,15 @@ export class ImsAuthError extends Error {
   }
 }
 
+/**
+ * Duck-typed: the signer is evaluated from its own bundle, so its errors are instances of another
+ * copy of this class.
+ */
 export function isImsAuthError(value: unknown): value is ImsAuthError {
-  return value instanceof ImsAuthError;
+  return (
+    value instanceof Error &&
+    value.name === "ImsAuthError" &&
+    typeof (value as unknown as { code?: unknown }).code === "string" &&
+    (value as unknown as { code: string }).code.startsWith("ERR_")
+  );
 }

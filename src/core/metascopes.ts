@@ -1,4 +1,4 @@
-// Parsing META_SCOPE: comma-separated metascopes, given as short names or as full IMS claim URLs.
+// Parsing META_SCOPE and SCOPES: comma-separated names; metascopes may also be full IMS claim URLs.
 
 import { ImsAuthError } from "./errors.js";
 
@@ -19,7 +19,7 @@ export function parseMetascopes(value: string, ims: string, variable = "META_SCO
   if (names.length === 0) {
     throw new ImsAuthError(
       "ERR_MISSING_VARIABLE",
-      `${variable} lists no metascope. Give at least one, comma-separated (for example ent_dataservices_sdk).`,
+      `${variable} lists no ${variable === "SCOPES" ? "scope" : "metascope"}. Give at least one, comma-separated (for example ${variable === "SCOPES" ? "openid,AdobeID" : "ent_dataservices_sdk"}).`,
       variable,
     );
   }
@@ -56,7 +56,7 @@ function toName(entry: string, ims: string, variable: string): string {
   if (!NAME.test(entry)) {
     throw new ImsAuthError(
       "ERR_INVALID_VARIABLE",
-      `${variable} entry "${entry}" is not a metascope name (letters, digits, _ . -). Separate several with commas.`,
+      `${variable} entry "${entry}" is not a valid name (letters, digits, _ . -). Separate several with commas.`,
       variable,
     );
   }

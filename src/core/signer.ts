@@ -1,4 +1,5 @@
-// The signing path as one module (key loading and RS256), bundled with jsrsasign for tests and lazy loading.
+// The signing path as one module (key loading, claims, RS256): what the collection carries as its signer.
 
+export { createJwtAssertion } from "./jwt-assertion.js";
 export { loadPrivateKey, normalizePem } from "./private-key.js";
 export { signJwt, signRs256, JWT_HEADER } from "./jws.js";

@@ -39,6 +39,22 @@ export const VARIABLES = {
     description: "PEM private key whose certificate is uploaded to the JWT credential, from -----BEGIN to END-----.",
     secret: true,
   },
+  SCOPES: {
+    description: "OAuth scopes of the Server-to-Server credential, comma-separated (Developer Console, the credential's Scopes).",
+    secret: false,
+  },
+  AUTH_FLOW: {
+    description: "Optional: jwt, oauth-s2s or token, to choose the flow; empty lets the collection choose (PRIVATE_KEY means jwt).",
+    secret: false,
+  },
+  TOKEN_MARGIN_MINUTES: {
+    description: "Optional: renew ACCESS_TOKEN when it has fewer than this many minutes left (default 10).",
+    secret: false,
+  },
+  PLATFORM_HOST: {
+    description: "Host of the Experience Platform APIs used by the sample requests (default platform.adobe.io).",
+    secret: false,
+  },
   SANDBOX_NAME: {
     description: "Experience Platform sandbox to work in (for example prod), sent as x-sandbox-name.",
     secret: false,

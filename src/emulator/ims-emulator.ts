@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessTokenIssuer } from "./access-tokens.js";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
+import { aemContent, listSandboxes, type Reply } from "./api-routes.js";
 import type { Integration } from "./integration.js";
 import { checkAssertion, type DecodedJwt, type ImsError } from "./jwt-assertion.js";
 
@@ -18,6 +19,14 @@ export interface EmulatorOptions {
 /** What the emulator served, for tests to assert on. */
 export interface EmulatorCalls {
   jwtExchange: number;
+  tokenV3: number;
+  api: number;
+}
+
+/** A canned answer for the next call(s) of a route, to exercise retries and failures. */
+export interface Fault {
+  readonly status: number;
+  readonly retryAfter?: string;
 }
 
 export interface ReceivedAssertion {
@@ -29,14 +38,9 @@ export interface ReceivedAssertion {
 const DEFAULT_LIFETIME_MS = 86_399_999;
 
 type Handler = (request: IncomingMessage, body: string) => Promise<Reply> | Reply;
-interface Reply {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Record<string, string>;
-}
 
 export class ImsEmulator {
-  readonly calls: EmulatorCalls = { jwtExchange: 0 };
+  readonly calls: EmulatorCalls = { jwtExchange: 0, tokenV3: 0, api: 0 };
   readonly assertions: ReceivedAssertion[] = [];
   /** PEM of the self-signed certificate the server presents; give it to clients as a trusted CA. */
   readonly caCertificatePem: string;
@@ -46,6 +50,8 @@ export class ImsEmulator {
   private readonly tokens: AccessTokenIssuer;
   private readonly server: Server;
   private readonly routes = new Map<string, Handler>();
+  private readonly faults = new Map<string, Fault[]>();
+  private revokeAfterApiCalls: number | undefined;
   private address: AddressInfo | undefined;
 
   private constructor(options: EmulatorOptions) {
@@ -61,6 +67,14 @@ export class ImsEmulator {
     this.tokenLifetimeMs = options.tokenLifetimeMs ?? DEFAULT_LIFETIME_MS;
     for (const integration of options.integrations ?? []) this.addIntegration(integration);
     this.routes.set("POST /ims/exchange/jwt", (_request, body) => this.exchangeJwt(body));
+    this.routes.set("POST /ims/token/v3", (_request, body) => this.clientCredentials(body));
+    this.routes.set("GET /data/foundation/sandbox-management/sandboxes", (request) => this.api(() => listSandboxes(request, this.tokens, Date.now())));
+    this.routes.set("GET /content/dam.json", (request) =>
+      this.api(() => aemContent(request, this.tokens, Date.now(), { "jcr:primaryType": "sling:Folder", "jcr:title": "Assets" })),
+    );
+    this.routes.set("GET /libs/granite/security/currentuser.json", (request) =>
+      this.api(() => aemContent(request, this.tokens, Date.now(), { authorizableId: "technical-account", home: "/home/users/system" })),
+    );
     this.server = createServer({ key: keys.privateKeyPem, cert: this.caCertificatePem }, (request, response) => {
       void this.dispatch(request, response);
     });
@@ -91,6 +105,26 @@ export class ImsEmulator {
     this.tokens.revokeAll();
   }
 
+  /** Revokes every token once the APIs have served `calls` more requests (a token revoked mid-run). */
+  revokeTokensAfterApiCalls(calls: number): void {
+    this.revokeAfterApiCalls = this.calls.api + calls;
+  }
+
+  /** The next calls of `path` (e.g. "/ims/token/v3") answer these faults, in order, before working again. */
+  injectFaults(path: string, faults: readonly Fault[]): void {
+    this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults]);
+  }
+
+  /** Clears counters, recorded assertions and pending faults between tests. */
+  reset(): void {
+    this.calls.jwtExchange = 0;
+    this.calls.tokenV3 = 0;
+    this.calls.api = 0;
+    this.assertions.length = 0;
+    this.faults.clear();
+    this.revokeAfterApiCalls = undefined;
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -101,9 +135,20 @@ export class ImsEmulator {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     const handler = this.routes.get(`${request.method ?? "GET"} ${path.replace(/\/+$/, "") || "/"}`);
+    const fault = this.faults.get(path)?.shift();
     let reply: Reply;
     try {
-      reply = handler
+      if (fault) {
+        if (path === "/ims/token/v3") this.calls.tokenV3 += 1;
+        if (path === "/ims/exchange/jwt") this.calls.jwtExchange += 1;
+      }
+      reply = fault
+        ? {
+            status: fault.status,
+            body: { error: fault.status === 429 ? "too_many_requests" : "server_error", error_description: "injected fault" },
+            headers: fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter },
+          }
+        : handler
         ? await handler(request, Buffer.concat(chunks).toString("utf8"))
         : { status: 404, body: { error: "not_found", error_description: `No route for ${request.method} ${path}` } };
     } catch (error) {
@@ -134,6 +179,38 @@ export class ImsEmulator {
     const scopes = Object.keys(checked.claims).filter((key) => key.includes("/s/")).map((key) => key.split("/s/")[1] ?? "");
     const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, scopes, this.tokenLifetimeMs, now);
     return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: this.tokenLifetimeMs } };
+  }
+
+  /** POST /ims/token/v3, grant_type=client_credentials: answers expires_in in seconds. */
+  private clientCredentials(body: string): Reply {
+    this.calls.tokenV3 += 1;
+    const form = new URLSearchParams(body);
+    if (form.get("grant_type") !== "client_credentials") {
+      return errorReply({ status: 400, error: "unsupported_grant_type", description: "grant_type must be client_credentials" });
+    }
+    const integration = this.integrations.get(form.get("client_id") ?? "");
+    if (!integration) return errorReply({ status: 400, error: "invalid_client", description: "invalid client_id parameter" });
+    if (form.get("client_secret") !== integration.clientSecret) {
+      return errorReply({ status: 400, error: "invalid_client", description: "invalid client_secret parameter" });
+    }
+    const asked = (form.get("scope") ?? "").split(",").map((scope) => scope.trim()).filter(Boolean);
+    const allowed = integration.scopes ?? [];
+    if (asked.length === 0 || !asked.every((scope) => allowed.includes(scope))) {
+      return errorReply({ status: 400, error: "invalid_scope", description: "The requested scopes are not a subset of the scopes of the credential." });
+    }
+    const lifetimeSeconds = Math.max(1, Math.floor(this.tokenLifetimeMs / 1000));
+    const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, asked, lifetimeSeconds * 1000, Date.now());
+    return { status: 200, body: { access_token: issued.token, token_type: "bearer", expires_in: lifetimeSeconds } };
+  }
+
+  private api(serve: () => Reply): Reply {
+    this.calls.api += 1;
+    const reply = serve();
+    if (this.revokeAfterApiCalls !== undefined && this.calls.api >= this.revokeAfterApiCalls) {
+      this.revokeAfterApiCalls = undefined;
+      this.tokens.revokeAll();
+    }
+    return reply;
   }
 }
 

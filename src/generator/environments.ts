@@ -32,6 +32,7 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "CLIENT_SECRET",
       "API_KEY",
       "META_SCOPE",
+      "SCOPES",
       "PRIVATE_KEY",
       "TECHNICAL_ACCOUNT_ID",
       "IMS_ORG",
@@ -41,19 +42,30 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "ACCESS_TOKEN_EXPIRES_AT",
     ],
   },
+  {
+    file: "oauth-s2s.postman_environment.json",
+    name: "Adobe IMS OAuth Server-to-Server",
+    variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
+  },
 ];
 
-/** An environment with the template's variables; `values` fills some in (unknown names are refused). */
+/**
+ * An environment with the template's variables; `values` fills some in. A value for another known
+ * variable (AUTH_FLOW, PLATFORM_HOST, …) is added after the template's; unknown names are refused.
+ */
 export function buildEnvironment(template: EnvironmentTemplate, values: Partial<Record<string, string>> = {}, name = template.name): EnvironmentFile {
+  const extra: VariableName[] = [];
   for (const key of Object.keys(values)) {
-    if (!template.variables.includes(key as VariableName)) {
+    if (template.variables.includes(key as VariableName)) continue;
+    if (!(key in VARIABLES)) {
       throw new Error(`${key} is not a variable of the ${template.name} environment (${template.variables.join(", ")}).`);
     }
+    extra.push(key as VariableName);
   }
   return {
     id: stableId(`environment/${name}`),
     name,
-    values: template.variables.map((key) => {
+    values: [...template.variables, ...extra].map((key) => {
       const info = VARIABLES[key];
       return {
         key,

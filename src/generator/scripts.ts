@@ -1,27 +1,37 @@
-// The compiled sandbox scripts (dist/sandbox), as Postman event definitions.
+// The compiled sandbox scripts (dist/sandbox), as Postman event definitions, and the signer they load.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stableId } from "./ids.js";
 import { sandboxDir } from "./paths.js";
 
-export type ScriptName = "jwt-exchange" | "token-response";
+export type ScriptName = "auto-auth" | "api-response" | "jwt-exchange" | "s2s-exchange" | "token-response";
 
-const cache = new Map<ScriptName, string>();
+const cache = new Map<string, string>();
+
+function readBuilt(file: string): string {
+  const cached = cache.get(file);
+  if (cached !== undefined) return cached;
+  const path = join(sandboxDir(), file);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new Error(`${path} is missing: run "npm run compile" first.`);
+  }
+  cache.set(file, text);
+  return text;
+}
 
 /** Source of a compiled script; fails with a clear message when the project was not built. */
 export function scriptSource(name: ScriptName): string {
-  const cached = cache.get(name);
-  if (cached !== undefined) return cached;
-  const file = join(sandboxDir(), `${name}.js`);
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`${file} is missing: run "npm run compile" first.`);
-  }
-  cache.set(name, source);
-  return source;
+  return readBuilt(`${name}.js`);
+}
+
+/** The signer (jsrsasign and our key code) and the collection variable the scripts load it from. */
+export function signer(): { variable: string; sha256: string; source: string } {
+  const manifest = JSON.parse(readBuilt("signer.manifest.json")) as { variable: string; sha256: string };
+  return { ...manifest, source: readBuilt("signer.js") };
 }
 
 export interface EventDefinition {
@@ -30,8 +40,10 @@ export interface EventDefinition {
 }
 
 export function scriptEvent(listen: EventDefinition["listen"], name: ScriptName, owner: string): EventDefinition {
-  return {
-    listen,
-    script: { id: stableId(`${owner}/${listen}/${name}`), type: "text/javascript", exec: scriptSource(name).trimEnd().split("\n") },
-  };
+  return inlineEvent(listen, scriptSource(name).trimEnd().split("\n"), `${owner}/${name}`);
+}
+
+/** An event from plain script lines (sample requests' tests). */
+export function inlineEvent(listen: EventDefinition["listen"], exec: string[], owner: string): EventDefinition {
+  return { listen, script: { id: stableId(`${owner}/${listen}`), type: "text/javascript", exec } };
 }

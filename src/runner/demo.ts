@@ -30,8 +30,13 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
       reporters: ["cli"],
     });
     const passed = result.failures.length === 0 && (result.summary.run.stats.assertions.total ?? 0) > 0;
-    log(passed ? `Authenticated against the emulator (${emulator.calls.jwtExchange} IMS call).` : "Authentication failed: see the failures above.");
-    return { passed, failures: result.failures.length, imsCalls: emulator.calls.jwtExchange };
+    const imsCalls = emulator.calls.jwtExchange + emulator.calls.tokenV3;
+    log(
+      passed
+        ? `All requests authenticated against the emulator: ${imsCalls} IMS token calls, ${emulator.calls.api} API calls.`
+        : "Authentication failed: see the failures above.",
+    );
+    return { passed, failures: result.failures.length, imsCalls };
   } finally {
     ca.remove();
     await emulator.close();

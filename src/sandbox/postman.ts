@@ -1,6 +1,6 @@
 // The slice of Postman's sandbox API (`pm`) our scripts use, and small helpers around it.
 
-import { ImsAuthError } from "../core/errors.js";
+import { isImsAuthError } from "../core/errors.js";
 import type { VariableSource } from "../core/variables.js";
 
 interface VariableScope {
@@ -13,8 +13,19 @@ interface VariableScope {
 
 interface PropertyList<T> {
   upsert(item: T): void;
-  add(item: T): void;
-  remove(predicate: string | ((item: T) => boolean), context?: unknown): void;
+}
+
+export interface SendRequestResponse {
+  readonly code: number;
+  readonly headers: { get(name: string): string | undefined };
+  text(): string;
+}
+
+export interface SendRequestOptions {
+  url: string;
+  method: string;
+  header: Array<{ key: string; value: string }>;
+  body: { mode: "urlencoded"; urlencoded: Array<{ key: string; value: string }> };
 }
 
 export interface Postman {
@@ -22,17 +33,23 @@ export interface Postman {
   readonly environment: VariableScope;
   readonly collectionVariables: VariableScope;
   readonly request: {
-    readonly url: { getPath(): string; toString(): string };
-    readonly body?: { readonly mode?: string; readonly urlencoded?: PropertyList<{ key: string; value: string }> };
+    readonly url: { getPath(): string };
+    readonly body?: { readonly urlencoded?: PropertyList<{ key: string; value: string }> };
   };
-  readonly response: { readonly code: number; text(): string };
+  readonly response: SendRequestResponse;
   readonly execution: { skipRequest(): void };
   test(name: string, fn: () => void): void;
+  sendRequest(request: SendRequestOptions, callback: (error: { code?: string } | null, response?: SendRequestResponse) => void): void;
 }
 
 /** Variables as pm.variables resolves them: local, data, environment, collection, global. */
 export function variableSource(pm: Postman): VariableSource {
   return (name) => pm.variables.get(name);
+}
+
+/** The Authenticate requests talk to IMS itself and carry their own scripts. */
+export function isImsRequest(pm: Postman): boolean {
+  return pm.request.url.getPath().startsWith("/ims/");
 }
 
 /**
@@ -47,8 +64,8 @@ export function storeVariable(pm: Postman, name: string, value: string): void {
 
 /** Reports a problem as a failed test (the run goes red) with our message; no stack trace. */
 export function failTest(pm: Postman, name: string, error: unknown): void {
-  const message =
-    error instanceof ImsAuthError ? `${error.code}: ${error.message}` : "unexpected error in the authentication script";
+  // Anything but our own errors may quote key material (jsrsasign throws strings): never show it.
+  const message = isImsAuthError(error) ? `${error.code}: ${error.message}` : "unexpected error in the authentication script";
   pm.test(name, () => {
     const failure = new Error(message);
     failure.name = "ImsAuthError";
@@ -56,4 +73,13 @@ export function failTest(pm: Postman, name: string, error: unknown): void {
     failure.stack = `${failure.name}: ${message}`;
     throw failure;
   });
+}
+
+/** Fails one test per problem, named after the variable to fix, and does not send the request. */
+export function refuse(pm: Postman, problems: readonly unknown[], fallbackName: string): void {
+  for (const problem of problems) {
+    const variable = isImsAuthError(problem) && problem.variable ? `${problem.variable} is set correctly` : fallbackName;
+    failTest(pm, variable, problem);
+  }
+  pm.execution.skipRequest();
 }

@@ -112,7 +112,7 @@ describe("bad variables never reach IMS", () => {
     ["TECHNICAL_ACCOUNT_ID", "0123456789ABCDEF01234567", "ERR_INVALID_VARIABLE", /@techacct\.adobe\.com/],
     ["API_KEY", "abc def", "ERR_INVALID_VARIABLE", /client ID only/],
     ["CLIENT_SECRET", "two words", "ERR_INVALID_VARIABLE", /contains spaces/],
-    ["META_SCOPE", "ent data", "ERR_INVALID_VARIABLE", /not a metascope name/],
+    ["META_SCOPE", "ent data", "ERR_INVALID_VARIABLE", /not a valid name/],
     ["PRIVATE_KEY", "not a key", "ERR_PRIVATE_KEY_FORMAT", /is not a PEM private key/],
   ])("malformed %s: a named, actionable failure and no IMS call", async (name, value, code, message) => {
     const result = await ctx.run({ [name]: value });

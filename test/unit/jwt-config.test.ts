@@ -53,7 +53,7 @@ describe("readJwtConfig", () => {
     ["TECHNICAL_ACCOUNT_ID", "ABCDEF@AdobeOrg", /@techacct\.adobe\.com/],
     ["API_KEY", "abc def", /client ID only/],
     ["CLIENT_SECRET", "p8e-FAKE SECRET", /contains spaces/],
-    ["META_SCOPE", "ent dataservices", /not a metascope name/],
+    ["META_SCOPE", "ent dataservices", /not a valid name/],
   ])("explains a malformed %s (%j)", (name, value, message) => {
     const problems = problemsFor({ [name]: value });
     expect(problems).toHaveLength(1);

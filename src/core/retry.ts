@@ -1,0 +1,18 @@
+// When to try IMS again: 429, 5xx and network failures, a bounded number of times, honouring Retry-After.
+
+export const MAX_ATTEMPTS = 4;
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 30_000;
+
+/** Milliseconds to wait before the next attempt, or undefined when not to retry. `status` undefined: network error. */
+export function retryDelayMs(attemptsMade: number, status: number | undefined, retryAfter: string | undefined, nowMs: number): number | undefined {
+  if (attemptsMade >= MAX_ATTEMPTS) return undefined;
+  if (status !== undefined && status !== 429 && status < 500) return undefined;
+  const header = (retryAfter ?? "").trim();
+  if (/^\d+$/.test(header)) return Math.min(Number(header) * 1000, MAX_DELAY_MS);
+  if (header !== "") {
+    const at = Date.parse(header);
+    if (Number.isFinite(at)) return Math.min(Math.max(at - nowMs, 0), MAX_DELAY_MS);
+  }
+  return Math.min(BASE_DELAY_MS * 2 ** (attemptsMade - 1), MAX_DELAY_MS);
+}

@@ -1,0 +1,50 @@
+// When the stored ACCESS_TOKEN is still good: its absolute expiry against now and a safety margin.
+
+import { optionalValue } from "./checks.js";
+import { base64UrlToText } from "./base64url.js";
+import { ImsAuthError } from "./errors.js";
+import type { VariableSource } from "./variables.js";
+
+/** Like Adobe's own IMS library: reuse a token only while at least 10 minutes remain. */
+export const DEFAULT_MARGIN_MINUTES = 10;
+
+export function marginMs(source: VariableSource): number {
+  const text = optionalValue(source, "TOKEN_MARGIN_MINUTES");
+  if (text === "") return DEFAULT_MARGIN_MINUTES * 60_000;
+  const minutes = Number(text);
+  if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {
+    throw new ImsAuthError(
+      "ERR_INVALID_VARIABLE",
+      `TOKEN_MARGIN_MINUTES is "${text}" but must be a number of minutes between 0 and 1440 (or empty for ${DEFAULT_MARGIN_MINUTES}).`,
+      "TOKEN_MARGIN_MINUTES",
+    );
+  }
+  return minutes * 60_000;
+}
+
+/** The per-request question: is there a token with more than the margin left? Cheap on purpose. */
+export function storedTokenIsFresh(source: VariableSource, nowMs: number): boolean {
+  const token = source("ACCESS_TOKEN");
+  if (typeof token !== "string" || token.trim() === "") return false;
+  const expiresAt = Number(source("ACCESS_TOKEN_EXPIRES_AT"));
+  return Number.isFinite(expiresAt) && expiresAt > 0 && expiresAt - nowMs > marginMs(source);
+}
+
+/**
+ * The expiry written inside an IMS access token (a JWT whose payload has created_at and
+ * expires_in, both milliseconds, often as strings); undefined when the token does not say.
+ */
+export function accessTokenExpiry(token: string): number | undefined {
+  const payload = token.split(".")[1];
+  if (payload === undefined) return undefined;
+  const text = base64UrlToText(payload);
+  if (text === undefined) return undefined;
+  try {
+    const claims = JSON.parse(text) as { created_at?: unknown; expires_in?: unknown };
+    const created = Number(claims.created_at);
+    const lifetime = Number(claims.expires_in);
+    return Number.isFinite(created) && Number.isFinite(lifetime) && created > 0 && lifetime > 0 ? created + lifetime : undefined;
+  } catch {
+    return undefined;
+  }
+}

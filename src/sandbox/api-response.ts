@@ -1,0 +1,10 @@
+// Collection-level test script: an API's 401 means the token was revoked or expired early; renew before the next request.
+
+import { isImsRequest, storeVariable, type Postman } from "./postman.js";
+
+declare const pm: Postman;
+
+if (!isImsRequest(pm) && pm.response.code === 401) {
+  storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", "0");
+  console.info("postman-ims-auth: the API answered 401 Unauthorized; ACCESS_TOKEN will be renewed before the next request.");
+}
