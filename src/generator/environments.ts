@@ -41,6 +41,23 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "ACCESS_TOKEN_EXPIRES_AT",
     ],
   },
+  {
+    // Filled in from AEM service credentials (src/generator/aem-credentials.ts); same JWT flow, AEM_HOST for the API calls.
+    file: "aem.postman_environment.json",
+    name: "AEM as a Cloud Service",
+    variables: [
+      "CLIENT_SECRET",
+      "API_KEY",
+      "META_SCOPE",
+      "PRIVATE_KEY",
+      "TECHNICAL_ACCOUNT_ID",
+      "IMS_ORG",
+      "IMS",
+      "AEM_HOST",
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+    ],
+  },
 ];
 
 /** An environment with the template's variables; `values` fills some in (unknown names are refused). */
