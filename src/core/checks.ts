@@ -56,19 +56,23 @@ export function requireSecretShape(name: string, value: string, pattern: RegExp,
  * request URL https://{{IMS}}/… uses the value as it is; the message suggests the corrected value.
  */
 export function requireImsHost(source: VariableSource): string {
-  const value = requireValue(source, "IMS");
-  if (/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(value) && !value.startsWith(".") && !value.endsWith(".")) return value;
+  return requireBareHost("IMS", requireValue(source, "IMS"), "ims-na1.adobelogin.com");
+}
+
+const BARE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+/** A host name (and optional port) with no scheme, path or trailing slash; `example` is suggested when no fix can be guessed. */
+export function requireBareHost(name: string, value: string, example: string): string {
+  if (BARE_HOST.test(value) && !value.startsWith(".") && !value.endsWith(".")) return value;
   const suggestion = value
     .replace(/^[a-z]+:\/\//i, "")
     .replace(/[/?#].*$/, "")
     .trim();
-  const fix = /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(suggestion)
-    ? `set IMS to "${suggestion}"`
-    : `set IMS to a host name such as "ims-na1.adobelogin.com"`;
+  const fix = BARE_HOST.test(suggestion) ? `set ${name} to "${suggestion}"` : `set ${name} to a host name such as "${example}"`;
   throw new ImsAuthError(
     "ERR_INVALID_VARIABLE",
-    `IMS is "${value}" but must be a bare host name, without https://, a path or a trailing slash: ${fix}.`,
-    "IMS",
+    `${name} is "${value}" but must be a bare host name, without https://, a path or a trailing slash: ${fix}.`,
+    name,
   );
 }
 

@@ -12,7 +12,8 @@ export type ErrorCode =
   | "ERR_SIGNING"
   | "ERR_IMS_REJECTED"
   | "ERR_IMS_RESPONSE"
-  | "ERR_IMS_UNREACHABLE";
+  | "ERR_IMS_UNREACHABLE"
+  | "ERR_CREDENTIALS_FILE";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";

@@ -59,6 +59,10 @@ export const VARIABLES = {
     description: "Experience Platform sandbox to work in (for example prod), sent as x-sandbox-name.",
     secret: false,
   },
+  AEM_HOST: {
+    description: "AEM author or publish host, e.g. author-p123-e456.adobeaemcloud.com, without https://.",
+    secret: false,
+  },
   ACCESS_TOKEN: {
     description: "Filled in by the Authenticate requests: the IMS access token. Leave empty.",
     secret: true,

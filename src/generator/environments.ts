@@ -47,6 +47,23 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
     name: "Adobe IMS OAuth Server-to-Server",
     variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
   },
+  {
+    // Filled in from AEM service credentials (src/generator/aem-credentials.ts); same JWT flow, AEM_HOST for the API calls.
+    file: "aem.postman_environment.json",
+    name: "AEM as a Cloud Service",
+    variables: [
+      "CLIENT_SECRET",
+      "API_KEY",
+      "META_SCOPE",
+      "PRIVATE_KEY",
+      "TECHNICAL_ACCOUNT_ID",
+      "IMS_ORG",
+      "IMS",
+      "AEM_HOST",
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+    ],
+  },
 ];
 
 /**

@@ -1,9 +1,9 @@
 // Writes the generated collection and environment templates (what `npm run build` commits).
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCollection, COLLECTION_FILE } from "./collection.js";
-import { buildEnvironment, TEMPLATES } from "./environments.js";
+import { buildEnvironment, TEMPLATES, type EnvironmentFile } from "./environments.js";
 
 /** File name → JSON text, exactly as committed (two-space indent, final newline). */
 export function generatedFiles(): Map<string, string> {
@@ -26,4 +26,20 @@ export function writeGenerated(root: string): string[] {
     written.push(relative);
   }
   return written;
+}
+
+/**
+ * Writes a filled-in environment (two-space JSON, final newline). It holds secrets, so the file is
+ * owner-only (0600), and it appears whole or not at all: written beside the target, then renamed.
+ */
+export function writeEnvironmentFile(file: string, env: EnvironmentFile): void {
+  const text = toJsonText(env);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
