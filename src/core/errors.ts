@@ -9,7 +9,10 @@ export type ErrorCode =
   | "ERR_SIGNING"
   | "ERR_IMS_REJECTED"
   | "ERR_IMS_RESPONSE"
-  | "ERR_IMS_UNREACHABLE";
+  | "ERR_IMS_UNREACHABLE"
+  | "ERR_INPUT_FILE"
+  | "ERR_ROSTER"
+  | "ERR_OUTPUT_EXISTS";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";
