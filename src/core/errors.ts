@@ -13,7 +13,10 @@ export type ErrorCode =
   | "ERR_IMS_REJECTED"
   | "ERR_IMS_RESPONSE"
   | "ERR_IMS_UNREACHABLE"
-  | "ERR_CREDENTIALS_FILE";
+  | "ERR_CREDENTIALS_FILE"
+  | "ERR_INPUT_FILE"
+  | "ERR_ROSTER"
+  | "ERR_OUTPUT_EXISTS";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";
