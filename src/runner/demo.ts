@@ -29,7 +29,7 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
       caFile: ca.file,
       reporters: ["cli"],
     });
-    const passed = result.failures.length === 0 && (result.summary.run.stats.assertions.total ?? 0) > 0;
+    const passed = result.failures.length === 0 && result.stats.assertions.total > 0;
     const imsCalls = emulator.calls.jwtExchange + emulator.calls.tokenV3;
     log(
       passed

@@ -1,36 +1,9 @@
 // Runs a collection with Newman's library API and returns what a caller needs to judge the run.
 
 import newman, { type NewmanRunOptions, type NewmanRunSummary } from "newman";
+import { exceptionEntry, type ConsoleEntry, type RunAssertion, type RunOptions, type RunResult } from "./run-result.js";
 
-export interface RunOptions {
-  readonly collection: unknown;
-  readonly environment?: unknown;
-  /** PEM of a CA to trust (the emulator's certificate). */
-  readonly caFile?: string;
-  readonly reporters?: string[];
-  readonly reporter?: Record<string, unknown>;
-  readonly envVar?: Array<{ key: string; value: string }>;
-  readonly folder?: string;
-  readonly iterationCount?: number;
-  readonly verbose?: boolean;
-}
-
-export interface RunFailure {
-  /** Test name, or where it happened (prerequest-script, request…). */
-  readonly test: string;
-  readonly name: string;
-  readonly message: string;
-  readonly item: string;
-}
-
-export interface RunResult {
-  readonly summary: NewmanRunSummary;
-  readonly failures: RunFailure[];
-  /** Every assertion by name with its outcome, in run order. */
-  readonly assertions: Array<{ item: string; test: string; passed: boolean }>;
-  /** The environment at the end of the run, as key → value. */
-  readonly environment: Record<string, string>;
-}
+export type { ConsoleEntry, RunFailure, RunOptions, RunResult, RunStats } from "./run-result.js";
 
 export function runCollection(options: RunOptions): Promise<RunResult> {
   const runOptions = {
@@ -46,17 +19,31 @@ export function runCollection(options: RunOptions): Promise<RunResult> {
     timeoutRequest: 30_000,
   } as unknown as NewmanRunOptions;
   return new Promise((resolve, reject) => {
-    newman.run(runOptions, (error, summary) => {
+    const printed: ConsoleEntry[] = [];
+    const assertions: RunAssertion[] = [];
+    const emitter = newman.run(runOptions, (error, summary) => {
       if (error) {
         reject(error);
         return;
       }
-      resolve(describe(summary));
+      resolve(describe(summary, assertions, printed));
+    });
+    // Newman reports script console calls (and the sandbox's own deprecation warnings) only as events.
+    emitter.on("console", (_error: unknown, args: { level: string; messages: unknown[] }) => {
+      printed.push({ level: args.level, messages: args.messages });
+    });
+    emitter.on("exception", (_error: unknown, args: { error?: { name?: string; message?: string } }) => {
+      printed.push(exceptionEntry(args.error));
+    });
+    // From the events, not summary.run.executions: those keep only items whose request was sent,
+    // so the failed pre-request tests of a skipped request would be missing.
+    emitter.on("assertion", (error: unknown, args: { assertion: string; item?: { name?: string } }) => {
+      assertions.push({ item: args.item?.name ?? "", test: args.assertion, passed: !error });
     });
   });
 }
 
-function describe(summary: NewmanRunSummary): RunResult {
+function describe(summary: NewmanRunSummary, assertions: RunAssertion[], printed: ConsoleEntry[]): RunResult {
   const failures = summary.run.failures.map((failure) => {
     const error = failure.error as { name?: string; message?: string; test?: string };
     return {
@@ -66,16 +53,14 @@ function describe(summary: NewmanRunSummary): RunResult {
       item: (failure.source as { name?: string } | undefined)?.name ?? "",
     };
   });
-  const assertions = summary.run.executions.flatMap((execution) =>
-    (execution.assertions ?? []).map((assertion) => ({
-      item: execution.item.name ?? "",
-      test: assertion.assertion,
-      passed: !assertion.error,
-    })),
-  );
   const environment: Record<string, string> = {};
   for (const variable of (summary.environment as unknown as { values: { members: Array<{ key: string; value: unknown }> } }).values.members) {
     environment[variable.key] = String(variable.value ?? "");
   }
-  return { summary, failures, assertions, environment };
+  const { requests, assertions: assertionStats } = summary.run.stats;
+  const stats = {
+    requests: { total: requests.total ?? 0, failed: requests.failed ?? 0 },
+    assertions: { total: assertionStats.total ?? 0, failed: assertionStats.failed ?? 0 },
+  };
+  return { stats, failures, assertions, environment, console: printed };
 }

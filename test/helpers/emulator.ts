@@ -6,11 +6,14 @@ import { buildCollection } from "../../src/generator/collection.js";
 import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";
 import { runCollection, type RunOptions, type RunResult } from "../../src/runner/newman-run.js";
 
+/** A collection runner: Newman's runCollection (the default) or runWithPostmanRuntime. */
+export type Runner = (options: RunOptions) => Promise<RunResult>;
+
 export interface EmulatorContext {
   readonly emulator: ImsEmulator;
   readonly credential: ThrowawayCredential;
   /** Runs the generated collection with the emulator's environment, changed by `overrides`. */
-  run(overrides?: Partial<Record<string, string>>, options?: Partial<RunOptions>): Promise<RunResult>;
+  run(overrides?: Partial<Record<string, string>>, options?: Partial<RunOptions>, runner?: Runner): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -24,8 +27,8 @@ export async function startEmulator(
   return {
     emulator,
     credential,
-    run: (overrides = {}, options = {}) =>
-      runCollection({
+    run: (overrides = {}, options = {}, runner = runCollection) =>
+      runner({
         collection: buildCollection(),
         environment: emulatorEnvironment(emulator, credential, overrides),
         caFile: ca.file,

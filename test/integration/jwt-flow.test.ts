@@ -103,7 +103,7 @@ describe("bad variables never reach IMS", () => {
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: `${name} is set correctly`, name: "ImsAuthError" });
     expect(result.failures[0]?.message).toMatch(new RegExp(`^ERR_MISSING_VARIABLE: ${name} is not set\\. Set it in your environment`));
-    expect(result.summary.run.stats.requests.total).toBe(0);
+    expect(result.stats.requests.total).toBe(0);
   });
 
   it.each([

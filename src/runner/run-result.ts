@@ -1,0 +1,73 @@
+// What a collection run takes and gives back, the same for Newman and for postman-runtime driven directly.
+
+export interface RunOptions {
+  readonly collection: unknown;
+  readonly environment?: unknown;
+  /** PEM of a CA to trust (the emulator's certificate). */
+  readonly caFile?: string;
+  /** Newman reporters; postman-runtime has none and ignores them. */
+  readonly reporters?: string[];
+  readonly reporter?: Record<string, unknown>;
+  readonly envVar?: Array<{ key: string; value: string }>;
+  readonly folder?: string;
+  readonly iterationCount?: number;
+  readonly verbose?: boolean;
+}
+
+export interface RunFailure {
+  /** Test name, or where it happened (prerequest-script, request…). */
+  readonly test: string;
+  readonly name: string;
+  readonly message: string;
+  readonly item: string;
+}
+
+export interface RunAssertion {
+  readonly item: string;
+  readonly test: string;
+  readonly passed: boolean;
+}
+
+/** One console call of a script, or a warning the sandbox printed itself (deprecated globals). */
+export interface ConsoleEntry {
+  readonly level: string;
+  readonly messages: unknown[];
+}
+
+/** The counters callers use, as in Newman's summary.run.stats (which postman-runtime does not compute). */
+export interface RunStats {
+  readonly requests: { readonly total: number; readonly failed: number };
+  readonly assertions: { readonly total: number; readonly failed: number };
+}
+
+export interface RunResult {
+  readonly stats: RunStats;
+  readonly failures: RunFailure[];
+  /** Every assertion by name with its outcome, in run order. */
+  readonly assertions: RunAssertion[];
+  /** The environment at the end of the run, as key → value. */
+  readonly environment: Record<string, string>;
+  /** Everything the sandbox printed, in order. */
+  readonly console: ConsoleEntry[];
+}
+
+/** A script's uncaught error as a console entry (level "error"), as the Postman console shows it. */
+export function exceptionEntry(error: { name?: string; message?: string } | undefined): ConsoleEntry {
+  return { level: "error", messages: [`${error?.name ?? "Error"}: ${error?.message ?? ""}`] };
+}
+
+/** Console entries that show a problem: warnings, errors, or any mention of deprecation. */
+export function consoleProblems(entries: readonly ConsoleEntry[]): ConsoleEntry[] {
+  return entries.filter(
+    (entry) => entry.level === "warn" || entry.level === "error" || entry.messages.some((message) => /deprecat/i.test(text(message))),
+  );
+}
+
+function text(message: unknown): string {
+  if (typeof message === "string") return message;
+  try {
+    return JSON.stringify(message) ?? String(message);
+  } catch {
+    return String(message);
+  }
+}
