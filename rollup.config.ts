@@ -1,15 +1,16 @@
-// Compiles the sandbox scripts into self-contained, minified IIFEs; only the signer carries jsrsasign.
+// Compiles the sandbox scripts into self-contained, minified IIFEs. The slow path (the "engine", with
+// jsrsasign's RSA-only build) is built first and carried compressed inside the scripts that need it.
 
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 import type { Plugin, RollupOptions } from "rollup";
 
-const SIGNER_FILE = "dist/sandbox/signer.js";
-const SIGNER_VARIABLE = "IMS_AUTH_SIGNER";
+const ENGINE_FILE = "dist/sandbox/engine.js";
 
 const plugins = (preamble: string, extra: Plugin[] = []) => [
   ...extra,
@@ -24,36 +25,56 @@ const plugins = (preamble: string, extra: Plugin[] = []) => [
 ];
 
 /**
- * `virtual:signer` gives the scripts the SHA-256 of the signer built just before them (rollup
- * builds the configurations in order), and leaves a manifest for the generator.
+ * `jsrsasign` in the sandbox is its RSA-only build (a third of the full library): a script, so it
+ * is wrapped as a module here, with the `navigator` and `window` it reads at load kept in its scope.
  */
-function signerDigest(): Plugin {
+function jsrsasignRsa(): Plugin {
+  const id = "\0jsrsasign-rsa";
   return {
-    name: "signer-digest",
-    resolveId: (id) => (id === "virtual:signer" ? "\0virtual:signer" : null),
-    load(id) {
-      if (id !== "\0virtual:signer") return null;
-      const sha256 = createHash("sha256").update(readFileSync(SIGNER_FILE, "utf8"), "utf8").digest("hex");
-      writeFileSync("dist/sandbox/signer.manifest.json", `${JSON.stringify({ variable: SIGNER_VARIABLE, sha256 }, null, 2)}\n`);
-      return `export const SIGNER_DIGEST = ${JSON.stringify(sha256)}; export const SIGNER_VARIABLE = ${JSON.stringify(SIGNER_VARIABLE)};`;
+    name: "jsrsasign-rsa",
+    resolveId: (source) => (source === "jsrsasign" ? id : null),
+    load(loading) {
+      if (loading !== id) return null;
+      const library = readFileSync("node_modules/jsrsasign/lib/jsrsasign-rsa-min.js", "utf8");
+      return [
+        'var navigator = { appName: "Netscape", userAgent: false }, window = {};',
+        library,
+        "export { RSAKey, b64toutf8, pemtohex, b64utohex, hextob64u, utf8tob64u };",
+      ].join("\n");
     },
   };
 }
 
-/** jsrsasign and our key code, evaluated by the scripts only after a digest check, only when a JWT is signed. */
-const signer: RollupOptions = {
-  input: "src/core/signer.ts",
-  output: { file: SIGNER_FILE, format: "iife", name: "__imsAuthSigner", strict: true },
-  plugins: plugins("/*! postman-ims-auth JWT signer. Includes jsrsasign (MIT License, Kenji Urushima). */"),
+/** `virtual:engine`: the engine built just before (rollup builds configurations in order), deflated, with its digest. */
+function engineBlob(): Plugin {
+  const id = "\0virtual:engine";
+  return {
+    name: "engine-blob",
+    resolveId: (source) => (source === "virtual:engine" ? id : null),
+    load(loading) {
+      if (loading !== id) return null;
+      const source = readFileSync(ENGINE_FILE, "latin1");
+      if (/[^\x00-\x7f]/.test(source)) this.error("the engine must be ASCII (terser ascii_only)");
+      const digest = createHash("sha256").update(source, "latin1").digest("hex");
+      const blob = deflateRawSync(Buffer.from(source, "latin1"), { level: 9 }).toString("base64");
+      return `export const ENGINE_BLOB = ${JSON.stringify(blob)}; export const ENGINE_SIZE = ${source.length}; export const ENGINE_DIGEST = ${JSON.stringify(digest)};`;
+    },
+  };
+}
+
+const engine: RollupOptions = {
+  input: "src/sandbox/engine.ts",
+  output: { file: ENGINE_FILE, format: "iife", name: "__imsAuthEngine", strict: true },
+  plugins: plugins("/*! postman-ims-auth engine. Includes jsrsasign (MIT License, Kenji Urushima). */", [jsrsasignRsa()]),
 };
 
-/** Scripts that go into collections: one IIFE each, no globals, nothing imported at run time. */
-const scripts = ["auto-auth", "api-response", "jwt-exchange", "s2s-exchange", "token-response"].map(
+/** Scripts that go into collections: one IIFE each, no globals, nothing imported or fetched at run time. */
+const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"].map(
   (name): RollupOptions => ({
     input: `src/sandbox/${name}.ts`,
     output: { file: `dist/sandbox/${name}.js`, format: "iife", strict: true },
-    plugins: plugins(`/*! postman-ims-auth ${name} */`, [signerDigest()]),
+    plugins: plugins(`/*! postman-ims-auth ${name} */`, [engineBlob()]),
   }),
 );
 
-export default [signer, ...scripts];
+export default [engine, ...scripts];

@@ -64,9 +64,10 @@ export function readTokenResponse(flow: Flow, status: number, bodyText: string, 
   if (body && typeof body.error === "string") {
     const description = typeof body.error_description === "string" ? body.error_description : "";
     const said = description ? `${body.error}: "${clip(description)}"` : body.error;
+    const busy = status === 429 || status >= 500;
     throw new ImsAuthError(
-      "ERR_IMS_REJECTED",
-      `IMS refused the token request (HTTP ${status} ${said}). ${hintFor(flow, status, body.error, description)}`,
+      busy ? "ERR_IMS_UNREACHABLE" : "ERR_IMS_REJECTED",
+      `IMS ${busy ? "could not answer" : "refused"} the token request (HTTP ${status} ${said}). ${hintFor(flow, status, body.error, description)}`,
     );
   }
   if (status !== 200) {

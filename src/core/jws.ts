@@ -1,6 +1,6 @@
 // RS256 signing with jsrsasign, with the checks jsrsasign itself does not make (key type, header, signature).
 
-import { KJUR, b64utohex, utf8tob64u, type RSAKey } from "jsrsasign";
+import { b64utohex, hextob64u, utf8tob64u, type RSAKey } from "jsrsasign";
 import { ImsAuthError } from "./errors.js";
 import { MIN_RSA_BITS, isPrivateRsaKey, rsaBits } from "./private-key.js";
 
@@ -12,9 +12,9 @@ function signingError(reason: string): ImsAuthError {
 }
 
 /**
- * Signs `payload` (a string, taken as UTF-8) under `headerJson` (used byte for byte) with RS256.
- * jsrsasign would sign with an EC key under an RS256 header, or return an unsigned token for
- * alg "none": so the key is checked before, and the header and signature after.
+ * Signs `payload` (a string, taken as UTF-8) under `headerJson` (used byte for byte) with RS256
+ * (RSASSA-PKCS1-v1_5 over SHA-256, RSAKey.sign). jsrsasign signs whatever key it is given: so the
+ * key is checked before, and the header and signature after (never an unsigned token).
  */
 export function signRs256(headerJson: string, payload: string, key: RSAKey): string {
   if (!isPrivateRsaKey(key)) throw signingError("the key is not an RSA private key");
@@ -25,9 +25,10 @@ export function signRs256(headerJson: string, payload: string, key: RSAKey): str
     throw signingError("the header must say alg RS256");
   }
 
+  const signingInput = `${utf8tob64u(headerJson)}.${utf8tob64u(payload)}`;
   let token: string;
   try {
-    token = KJUR.jws.JWS.sign("RS256", headerJson, payload, key);
+    token = `${signingInput}.${hextob64u(key.sign(signingInput, "sha256"))}`;
   } catch {
     throw signingError("the signing library refused the key");
   }

@@ -1,6 +1,7 @@
 // Turning the PRIVATE_KEY text users paste into a checked RSA private key (jsrsasign RSAKey).
+// Only RSAKey's own readers are used, so the same code runs on jsrsasign's RSA-only build in the sandbox.
 
-import { KEYUTIL, RSAKey, b64toutf8 } from "jsrsasign";
+import { RSAKey, b64toutf8, pemtohex } from "jsrsasign";
 import { ImsAuthError } from "./errors.js";
 
 export const MIN_RSA_BITS = 2048;
@@ -81,18 +82,26 @@ export function loadPrivateKey(text: string): RSAKey {
     throw keyError("ERR_PRIVATE_KEY_FORMAT", `is cut short: its -----END ${label}----- line is missing. Paste the whole key.`);
   }
 
-  let key: unknown;
+  let der: string;
   try {
-    key = KEYUTIL.getKey(pem);
+    der = pemtohex(pem, label).toLowerCase();
   } catch {
-    // jsrsasign throws strings that may quote key material: never pass them on.
-    key = undefined;
+    der = "";
   }
-  if (key === undefined || key === null) {
+  if (!/^30[0-9a-f]+$/.test(der)) {
     throw keyError("ERR_PRIVATE_KEY_FORMAT", "could not be read: the key is damaged or incomplete. Paste it again, unchanged, from -----BEGIN to END-----.");
   }
-  if (!(key instanceof RSAKey)) {
+  // PKCS#8 names its algorithm near the start; anything but rsaEncryption (1.2.840.113549.1.1.1) is not for RS256.
+  if (label === "PRIVATE KEY" && !der.slice(0, 80).includes("06092a864886f70d010101")) {
     throw keyError("ERR_PRIVATE_KEY_TYPE", "is not an RSA key; Adobe IMS needs an RSA private key (RS256).");
+  }
+  const key = new RSAKey();
+  try {
+    if (label === "PRIVATE KEY") key.readPKCS8PrvKeyHex(der);
+    else key.readPKCS5PrvKeyHex(der);
+  } catch {
+    // jsrsasign throws strings that may quote key material: never pass them on.
+    throw keyError("ERR_PRIVATE_KEY_FORMAT", "could not be read: the key is damaged or incomplete. Paste it again, unchanged, from -----BEGIN to END-----.");
   }
   if (!isPrivateRsaKey(key)) {
     throw keyError("ERR_PRIVATE_KEY_TYPE", "holds only the public part of an RSA key. Use the private key.");

@@ -1,6 +1,5 @@
 // When the stored ACCESS_TOKEN is still good: its absolute expiry against now and a safety margin.
 
-import { optionalValue } from "./checks.js";
 import { base64UrlToText } from "./base64url.js";
 import { ImsAuthError } from "./errors.js";
 import type { VariableSource } from "./variables.js";
@@ -8,8 +7,10 @@ import type { VariableSource } from "./variables.js";
 /** Like Adobe's own IMS library: reuse a token only while at least 10 minutes remain. */
 export const DEFAULT_MARGIN_MINUTES = 10;
 
+/** Kept free of the variable catalogue on purpose: the per-request script includes this module. */
 export function marginMs(source: VariableSource): number {
-  const text = optionalValue(source, "TOKEN_MARGIN_MINUTES");
+  const raw = source("TOKEN_MARGIN_MINUTES");
+  const text = raw === undefined || raw === null ? "" : String(raw).trim();
   if (text === "") return DEFAULT_MARGIN_MINUTES * 60_000;
   const minutes = Number(text);
   if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {

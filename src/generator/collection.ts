@@ -5,7 +5,7 @@ import { VARIABLES } from "../core/variables.js";
 import { stableId } from "./ids.js";
 import { jwtExchangeRequest, s2sTokenRequest, type ItemDefinition } from "./requests.js";
 import { platformFolder } from "./sample-apis.js";
-import { scriptEvent, signer } from "./scripts.js";
+import { scriptEvent } from "./scripts.js";
 
 export const COLLECTION_FILE = "adobe-ims.postman_collection.json";
 export const AUTHENTICATE_FOLDER = "Authenticate";
@@ -26,21 +26,15 @@ export function authenticateFolder(): ItemDefinition {
   };
 }
 
-/** What our authentication adds at collection level: Bearer auth, the two scripts, and the variables they need. */
+/**
+ * What our authentication adds at collection level: Bearer auth and the pre-request script. No
+ * collection-level test script: every script run costs a few milliseconds on every request.
+ */
 export function collectionAuthParts() {
-  const carried = signer();
   return {
     auth: { type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] },
-    event: [scriptEvent("prerequest", "auto-auth", COLLECTION_SCOPE), scriptEvent("test", "api-response", COLLECTION_SCOPE)],
-    variable: [
-      {
-        key: carried.variable,
-        value: carried.source,
-        type: "string",
-        description: `The JWT signer (jsrsasign, MIT) that the scripts run only when a JWT must be signed, after checking its SHA-256 (${carried.sha256}). Do not edit.`,
-      },
-      { key: "PLATFORM_HOST", value: "platform.adobe.io", type: "string", description: VARIABLES.PLATFORM_HOST.description },
-    ],
+    event: [scriptEvent("prerequest", "auto-auth", COLLECTION_SCOPE)],
+    variable: [{ key: "PLATFORM_HOST", value: "platform.adobe.io", type: "string", description: VARIABLES.PLATFORM_HOST.description }],
   };
 }
 

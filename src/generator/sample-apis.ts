@@ -1,14 +1,19 @@
 // Sample API folders: requests that call Adobe APIs the way they want it, authenticated by the collection.
 
 import { stableId } from "./ids.js";
-import { inlineEvent } from "./scripts.js";
+import { inlineEvent, scriptLines } from "./scripts.js";
 import type { ItemDefinition } from "./requests.js";
 
 export const PLATFORM_FOLDER = "Platform";
 export const LIST_SANDBOXES = "Platform: List sandboxes";
 
-function statusTest(name: string, owner: string) {
-  return inlineEvent("test", [`pm.test(${JSON.stringify(name)}, function () {`, "  pm.response.to.have.status(200);", "});"], owner);
+/** The request's own test: the 401 watcher (renew after a revoked token) and a status check. */
+export function statusTest(name: string, owner: string) {
+  return inlineEvent(
+    "test",
+    [...scriptLines("api-response"), `pm.test(${JSON.stringify(name)}, function () {`, "  pm.response.to.have.status(200);", "});"],
+    owner,
+  );
 }
 
 /** Experience Platform: Bearer token from the collection, plus the API key, org and sandbox headers. */

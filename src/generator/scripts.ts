@@ -1,4 +1,4 @@
-// The compiled sandbox scripts (dist/sandbox), as Postman event definitions, and the signer they load.
+// The compiled sandbox scripts (dist/sandbox), as Postman event definitions.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,10 +28,9 @@ export function scriptSource(name: ScriptName): string {
   return readBuilt(`${name}.js`);
 }
 
-/** The signer (jsrsasign and our key code) and the collection variable the scripts load it from. */
-export function signer(): { variable: string; sha256: string; source: string } {
-  const manifest = JSON.parse(readBuilt("signer.manifest.json")) as { variable: string; sha256: string };
-  return { ...manifest, source: readBuilt("signer.js") };
+/** Script lines as Postman stores them in `exec`. */
+export function scriptLines(name: ScriptName): string[] {
+  return scriptSource(name).trimEnd().split("\n");
 }
 
 export interface EventDefinition {
@@ -40,7 +39,7 @@ export interface EventDefinition {
 }
 
 export function scriptEvent(listen: EventDefinition["listen"], name: ScriptName, owner: string): EventDefinition {
-  return inlineEvent(listen, scriptSource(name).trimEnd().split("\n"), `${owner}/${name}`);
+  return inlineEvent(listen, scriptLines(name), `${owner}/${name}`);
 }
 
 /** An event from plain script lines (sample requests' tests). */

@@ -11,6 +11,7 @@ export function runCollection(options: RunOptions): Promise<RunResult> {
     environment: options.environment,
     envVar: options.envVar,
     folder: options.folder,
+    delayRequest: options.delayRequest,
     iterationCount: options.iterationCount,
     reporters: options.reporters ?? [],
     reporter: options.reporter,

@@ -12,6 +12,8 @@ export interface RunOptions {
   readonly folder?: string;
   readonly iterationCount?: number;
   readonly verbose?: boolean;
+  /** Milliseconds to wait between requests. */
+  readonly delayRequest?: number;
 }
 
 export interface RunFailure {

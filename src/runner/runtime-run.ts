@@ -68,6 +68,7 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
     iterationCount: options.iterationCount,
     entrypoint: options.folder ? { execute: options.folder, lookupStrategy: "idOrName" } : undefined,
     timeout: { request: 30_000 },
+    delay: options.delayRequest ? { item: options.delayRequest } : undefined,
     // Without a fileResolver, requester.extendedRootCA is silently ignored (and so is a read error).
     fileResolver: { readFile },
     requester: {

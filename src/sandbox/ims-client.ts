@@ -11,8 +11,14 @@ export interface TokenRequest {
   readonly form: ReadonlyArray<readonly [string, string]>;
 }
 
+/**
+ * The sandbox's timer, passed in: Postman provides it (like `pm`) in the script's scope, which code
+ * evaluated from the engine cannot see.
+ */
+export type Timer = (callback: () => void, delayMs: number) => unknown;
+
 /** Callback style on purpose: Newman's sandbox has no promise form of sendRequest. */
-export function requestToken(pm: Postman, request: TokenRequest, done: (error: unknown, token?: IssuedToken) => void): void {
+export function requestToken(pm: Postman, timer: Timer, request: TokenRequest, done: (error: unknown, token?: IssuedToken) => void): void {
   let attempts = 0;
   const attempt = (): void => {
     attempts += 1;
@@ -39,7 +45,7 @@ export function requestToken(pm: Postman, request: TokenRequest, done: (error: u
     const status = error || !response ? undefined : response.code;
     const delay = retryDelayMs(attempts, status, response?.headers.get("Retry-After") ?? undefined, Date.now());
     if (delay !== undefined) {
-      setTimeout(attempt, delay);
+      timer(attempt, delay);
       return;
     }
     const tries = attempts > 1 ? ` (after ${attempts} attempts)` : "";

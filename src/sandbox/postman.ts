@@ -36,7 +36,8 @@ export interface Postman {
     readonly url: { getPath(): string };
     readonly body?: { readonly urlencoded?: PropertyList<{ key: string; value: string }> };
   };
-  readonly response: SendRequestResponse;
+  /** Absent when the request got no answer. */
+  readonly response: SendRequestResponse | undefined;
   readonly execution: { skipRequest(): void };
   test(name: string, fn: () => void): void;
   sendRequest(request: SendRequestOptions, callback: (error: { code?: string } | null, response?: SendRequestResponse) => void): void;
@@ -65,7 +66,9 @@ export function storeVariable(pm: Postman, name: string, value: string): void {
 /** Reports a problem as a failed test (the run goes red) with our message; no stack trace. */
 export function failTest(pm: Postman, name: string, error: unknown): void {
   // Anything but our own errors may quote key material (jsrsasign throws strings): never show it.
-  const message = isImsAuthError(error) ? `${error.code}: ${error.message}` : "unexpected error in the authentication script";
+  // The type of anything else is safe to show and makes a bug report useful.
+  const kind = error instanceof Error ? error.name : typeof error;
+  const message = isImsAuthError(error) ? `${error.code}: ${error.message}` : `unexpected error in the authentication script (${kind}); please report it`;
   pm.test(name, () => {
     const failure = new Error(message);
     failure.name = "ImsAuthError";

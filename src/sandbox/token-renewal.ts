@@ -4,20 +4,20 @@ import { optionalValue, requireValue } from "../core/checks.js";
 import { ImsAuthError } from "../core/errors.js";
 import { chooseFlow } from "../core/flow.js";
 import type { IssuedToken } from "../core/ims-response.js";
+import { createJwtAssertion } from "../core/jwt-assertion.js";
 import { readJwtConfig } from "../core/jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "../core/jwt-exchange.js";
 import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "../core/s2s-config.js";
 import { accessTokenExpiry, marginMs } from "../core/token-cache.js";
 import type { VariableSource } from "../core/variables.js";
 import { configurationKey, forget, remember, rememberedFailure } from "./failure-memo.js";
-import { requestToken, type TokenRequest } from "./ims-client.js";
+import { requestToken, type Timer, type TokenRequest } from "./ims-client.js";
 import { storeVariable, type Postman } from "./postman.js";
-import { loadSigner } from "./signer-loader.js";
 
 /** Outcome: nothing (the request may go), or the problems that stop it. */
 export type Done = (problems?: readonly unknown[]) => void;
 
-export function renewToken(pm: Postman, source: VariableSource, done: Done): void {
+export function renewToken(pm: Postman, timer: Timer, source: VariableSource, done: Done): void {
   const now = Date.now();
   const flow = chooseFlow(source);
   if (flow === "token") {
@@ -25,7 +25,7 @@ export function renewToken(pm: Postman, source: VariableSource, done: Done): voi
     done();
     return;
   }
-  const request = flow === "jwt" ? jwtRequest(pm, source, now) : s2sRequest(source);
+  const request = flow === "jwt" ? jwtRequest(source, now) : s2sRequest(source);
   if (Array.isArray(request)) {
     done(request);
     return;
@@ -36,7 +36,7 @@ export function renewToken(pm: Postman, source: VariableSource, done: Done): voi
     done([earlier]);
     return;
   }
-  requestToken(pm, request as TokenRequest, (error, token) => {
+  requestToken(pm, timer, request as TokenRequest, (error, token) => {
     if (error || !token) {
       remember(pm, key, error, Date.now());
       done([error]);
@@ -53,10 +53,10 @@ function store(pm: Postman, token: IssuedToken): void {
   storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
 }
 
-function jwtRequest(pm: Postman, source: VariableSource, now: number): TokenRequest | readonly unknown[] {
+function jwtRequest(source: VariableSource, now: number): TokenRequest | readonly unknown[] {
   const checked = readJwtConfig(source);
   if (!checked.ok) return checked.problems;
-  const jwt = loadSigner(pm).createJwtAssertion(checked.value, now);
+  const jwt = createJwtAssertion(checked.value, now);
   return { flow: "jwt", url: `https://${checked.value.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(checked.value, jwt) };
 }
 

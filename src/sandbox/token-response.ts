@@ -1,5 +1,6 @@
 // Test script of the Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint.
 
+import { ImsAuthError } from "../core/errors.js";
 import { readTokenResponse, type Flow } from "../core/ims-response.js";
 import { failTest, storeVariable, type Postman } from "./postman.js";
 
@@ -10,6 +11,10 @@ function run(): void {
   const flow: Flow = pm.request.url.getPath().includes("/ims/token/v3") ? "s2s" : "jwt";
   let token;
   try {
+    // No response at all (TLS, DNS, proxy): say so, rather than "HTTP undefined".
+    if (typeof pm.response?.code !== "number") {
+      throw new ImsAuthError("ERR_IMS_UNREACHABLE", "No answer from IMS (network, TLS certificate or proxy problem). Check IMS and your connection.");
+    }
     token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now());
   } catch (error) {
     failTest(pm, "IMS issued an access token", error);

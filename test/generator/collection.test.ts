@@ -2,63 +2,96 @@
 
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../src/generator/collection.js";
-import { scriptSource } from "../../src/generator/scripts.js";
+import { scriptSource, type ScriptName } from "../../src/generator/scripts.js";
 
 interface Json {
   [key: string]: unknown;
 }
+type Event = { listen: string; script: { exec: string[] } };
+type Item = { name: string; item?: Item[]; request?: Json; event?: Event[] };
 
-const collection = buildCollection() as { item: Json[]; info: Json };
-const folder = collection.item[0] as { name: string; item: Json[] };
-const request = folder.item[0] as { name: string; request: Json; event: Array<{ listen: string; script: { exec: string[] } }> };
+const collection = buildCollection() as { item: Item[]; info: Json; auth: Json; event: Event[]; variable: Json[] };
+const byName = (items: Item[] | undefined, name: string) => items?.find((item) => item.name === name);
+const authenticate = byName(collection.item, "Authenticate");
+const joined = (event: Event | undefined) => event?.script.exec.join("\n");
 
 describe("the Adobe IMS collection", () => {
-  it("has the Authenticate folder with the JWT request", () => {
+  it("has the Authenticate folder (both flows) and the Platform sample", () => {
     expect(collection.info.name).toBe("Adobe IMS");
-    expect(collection.item.map((item) => item.name)).toEqual(["Authenticate"]);
-    expect(folder.item.map((item) => item.name)).toEqual(["IMS: JWT Generate + Auth via User Token"]);
+    expect(collection.item.map((item) => item.name)).toEqual(["Authenticate", "Platform"]);
+    expect(authenticate?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token", "IMS: JWT Generate + Auth via User Token"]);
   });
 
-  it("posts the documented form to https://{{IMS}}/ims/exchange/jwt without auth", () => {
-    const { url, method, body, header, auth } = request.request as {
-      url: { protocol: string; host: string[]; path: string[] };
+  it("authenticates every request with Bearer {{ACCESS_TOKEN}} and one collection-level pre-request script", () => {
+    expect(collection.auth).toEqual({ type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] });
+    expect(collection.event.map((event) => event.listen)).toEqual(["prerequest"]);
+    expect(joined(collection.event[0])).toBe(scriptSource("auto-auth").trimEnd());
+    expect(collection.variable).toEqual([expect.objectContaining({ key: "PLATFORM_HOST", value: "platform.adobe.io" })]);
+  });
+
+  it.each([
+    ["IMS: JWT Generate + Auth via User Token", "https://{{IMS}}/ims/exchange/jwt", ["client_id={{API_KEY}}", "client_secret={{CLIENT_SECRET}}", "jwt_token="], "jwt-exchange"],
+    [
+      "IMS: OAuth Server-to-Server Token",
+      "https://{{IMS}}/ims/token/v3",
+      ["grant_type=client_credentials", "client_id={{API_KEY}}", "client_secret={{CLIENT_SECRET}}", "scope={{SCOPES}}"],
+      "s2s-exchange",
+    ],
+  ])("%s posts the documented form to %s without the collection's auth", (name, url, form, preRequest) => {
+    const item = byName(authenticate?.item, name)!;
+    const request = item.request as {
+      url: { protocol: string; host: string[]; path: string[]; query: unknown[] };
       method: string;
-      body: { mode: string; urlencoded: Array<{ key: string; value: string }> };
-      header: Array<{ key: string; value: string }>;
       auth: { type: string };
+      body: { mode: string; urlencoded: Array<{ key: string; value: string }> };
     };
-    expect(method).toBe("POST");
-    expect(`${url.protocol}://${url.host.join(".")}/${url.path.join("/")}`).toBe("https://{{IMS}}/ims/exchange/jwt");
-    expect(auth.type).toBe("noauth");
-    expect(header).toEqual([{ key: "Content-Type", value: "application/x-www-form-urlencoded" }]);
-    expect(body.mode).toBe("urlencoded");
-    expect(body.urlencoded.map(({ key, value }) => ({ key, value }))).toEqual([
-      { key: "client_id", value: "{{API_KEY}}" },
-      { key: "client_secret", value: "{{CLIENT_SECRET}}" },
-      { key: "jwt_token", value: "" },
-    ]);
+    expect(request.method).toBe("POST");
+    expect(`${request.url.protocol}://${request.url.host.join(".")}/${request.url.path.join("/")}`).toBe(url);
+    expect(request.url.query).toEqual([]);
+    expect(request.auth.type).toBe("noauth");
+    expect(request.body.mode).toBe("urlencoded");
+    expect(request.body.urlencoded.map(({ key, value }) => `${key}=${value}`)).toEqual(form);
+    expect(item.event?.map((event) => event.listen)).toEqual(["prerequest", "test"]);
+    expect(joined(item.event?.[0])).toBe(scriptSource(preRequest as ScriptName).trimEnd());
+    expect(joined(item.event?.[1])).toBe(scriptSource("token-response").trimEnd());
   });
 
-  it("carries the compiled scripts as its pre-request and test events", () => {
-    expect(request.event.map((event) => event.listen)).toEqual(["prerequest", "test"]);
-    expect(request.event[0]?.script.exec.join("\n")).toBe(scriptSource("jwt-exchange").trimEnd());
-    expect(request.event[1]?.script.exec.join("\n")).toBe(scriptSource("token-response").trimEnd());
+  it("the Platform sample sends the headers Adobe's APIs want, and watches for 401", () => {
+    const item = byName(byName(collection.item, "Platform")?.item, "Platform: List sandboxes")!;
+    const request = item.request as { method: string; header: Array<{ key: string; value: string }>; auth?: unknown };
+    expect(request.method).toBe("GET");
+    expect(request.auth).toBeUndefined();
+    expect(request.header.map(({ key, value }) => `${key}: ${value}`)).toEqual([
+      "Accept: application/json",
+      "x-api-key: {{API_KEY}}",
+      "x-gw-ims-org-id: {{IMS_ORG}}",
+      "x-sandbox-name: {{SANDBOX_NAME}}",
+    ]);
+    expect(joined(item.event?.[0])).toContain(scriptSource("api-response").trimEnd());
   });
 });
 
 describe("compiled scripts", () => {
-  it.each(["jwt-exchange", "token-response"] as const)("%s has no eval, no require or import, no URL to fetch code from", (name) => {
+  const names: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"];
+
+  it.each(names)("%s has no eval, no require or import, and fetches nothing", (name) => {
     const source = scriptSource(name);
     expect(source).not.toMatch(/\beval\s*\(/);
-    expect(source).not.toMatch(/\bnew Function\b/);
     expect(source).not.toMatch(/\brequire\s*\(/);
     expect(source).not.toMatch(/^\s*import\b|\bimport\s*\(/m);
-    expect(source).not.toMatch(/https?:\/\/(?!\$\{)[a-z0-9.-]+\.[a-z]{2,}\/[^"'\s]*\.js/i);
-    expect(source).not.toMatch(/sendRequest/);
+    expect(source).not.toMatch(/https?:\/\/[a-z0-9.-]+\.[a-z]{2,}\//i);
+    expect(source.length).toBeLessThan(120 * 1024);
   });
 
-  it("the JWT script carries jsrsasign", () => {
-    expect(scriptSource("jwt-exchange")).toMatch(/jsrsasign/);
-    expect(scriptSource("jwt-exchange").length).toBeGreaterThan(100_000);
+  it("only the two scripts that may need to sign evaluate code: the engine carried inside them, after a digest check", () => {
+    const evaluating = names.filter((name) => /new Function/.test(scriptSource(name)));
+    expect(evaluating).toEqual(["auto-auth", "jwt-exchange"]);
+    for (const name of evaluating) expect(scriptSource(name)).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it("no other script carries jsrsasign", () => {
+    for (const name of ["s2s-exchange", "token-response", "api-response"] as const) {
+      expect(scriptSource(name)).not.toMatch(/BigInteger|RSAKey|jsrsasign/);
+    }
   });
 });

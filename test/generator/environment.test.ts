@@ -13,6 +13,7 @@ describe("workshop environment template", () => {
       { key: "CLIENT_SECRET", value: "", type: "secret", enabled: true },
       { key: "API_KEY", value: "", type: "default", enabled: true },
       { key: "META_SCOPE", value: "", type: "default", enabled: true },
+      { key: "SCOPES", value: "", type: "default", enabled: true },
       { key: "PRIVATE_KEY", value: "", type: "secret", enabled: true },
       { key: "TECHNICAL_ACCOUNT_ID", value: "", type: "default", enabled: true },
       { key: "IMS_ORG", value: "", type: "default", enabled: true },
@@ -20,6 +21,20 @@ describe("workshop environment template", () => {
       { key: "SANDBOX_NAME", value: "", type: "default", enabled: true },
       { key: "ACCESS_TOKEN", value: "", type: "secret", enabled: true },
       { key: "ACCESS_TOKEN_EXPIRES_AT", value: "", type: "default", enabled: true },
+    ]);
+  });
+
+  it("the OAuth Server-to-Server template holds only what that flow needs", () => {
+    const s2s = buildEnvironment(templateByFile("oauth-s2s.postman_environment.json"));
+    expect(s2s.values.map(({ key, type }) => `${key}:${type}`)).toEqual([
+      "IMS:default",
+      "API_KEY:default",
+      "CLIENT_SECRET:secret",
+      "SCOPES:default",
+      "IMS_ORG:default",
+      "SANDBOX_NAME:default",
+      "ACCESS_TOKEN:secret",
+      "ACCESS_TOKEN_EXPIRES_AT:default",
     ]);
   });
 

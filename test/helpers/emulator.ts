@@ -12,6 +12,8 @@ export type Runner = (options: RunOptions) => Promise<RunResult>;
 export interface EmulatorContext {
   readonly emulator: ImsEmulator;
   readonly credential: ThrowawayCredential;
+  /** The emulator's certificate, for runs that build their own options. */
+  readonly caFile: string;
   /** Runs the generated collection with the emulator's environment, changed by `overrides`. */
   run(overrides?: Partial<Record<string, string>>, options?: Partial<RunOptions>, runner?: Runner): Promise<RunResult>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function startEmulator(
   return {
     emulator,
     credential,
+    caFile: ca.file,
     run: (overrides = {}, options = {}, runner = runCollection) =>
       runner({
         collection: buildCollection(),

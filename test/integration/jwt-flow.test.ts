@@ -11,15 +11,17 @@ beforeAll(async () => {
   ctx = await startEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
 });
 afterAll(async () => ctx.close());
+/** Only the JWT request: the other folders have their own tests. */
+const runJwt: EmulatorContext["run"] = (overrides = {}, options = {}, ...rest) =>
+  ctx.run(overrides, { folder: JWT_REQUEST_NAME, ...options }, ...rest);
 beforeEach(() => {
-  ctx.emulator.calls.jwtExchange = 0;
-  ctx.emulator.assertions.length = 0;
+  ctx.emulator.reset();
 });
 
 describe("JWT exchange, success", () => {
   it("signs a JWT IMS accepts and stores ACCESS_TOKEN and its expiry", async () => {
     const started = Date.now();
-    const result = await ctx.run();
+    const result = await runJwt();
     expect(result.failures).toEqual([]);
     expect(result.assertions).toEqual([
       { item: JWT_REQUEST_NAME, test: "IMS issued an access token", passed: true },
@@ -63,7 +65,7 @@ describe("JWT exchange, success", () => {
   it("signs the PKCS#1 key with CRLF line ends as it comes from AEM service credentials", async () => {
     const { createPrivateKey } = await import("node:crypto");
     const pkcs1 = createPrivateKey(ctx.credential.privateKeyPem).export({ type: "pkcs1", format: "pem" }).toString().replace(/\n/g, "\r\n");
-    const result = await ctx.run({ PRIVATE_KEY: pkcs1 });
+    const result = await runJwt({ PRIVATE_KEY: pkcs1 });
     expect(result.failures).toEqual([]);
     expect(ctx.emulator.calls.jwtExchange).toBe(1);
   });
@@ -77,7 +79,7 @@ describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint,
     ["a key that does not match the certificate", () => ({ PRIVATE_KEY: makeRsaKeyPair().privateKeyPem }), /Could not match JWT signature.*Check PRIVATE_KEY/],
     ["another organization", () => ({ IMS_ORG: "FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg" }), /invalid_token.*issuer/],
   ])("%s", async (_name, overrides, reason) => {
-    const result = await ctx.run(overrides());
+    const result = await runJwt(overrides());
     expect(ctx.emulator.calls.jwtExchange).toBe(1);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS issued an access token", name: "ImsAuthError" });
@@ -88,7 +90,7 @@ describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint,
 
   it("a metascope list joined with the wrong separator is caught before IMS", async () => {
     // (Dropping or merging metascopes is caught by the exact claims check of the success test.)
-    const result = await ctx.run({ META_SCOPE: "ent_aem_cloud_sdk;ent_cloudmgr_sdk" });
+    const result = await runJwt({ META_SCOPE: "ent_aem_cloud_sdk;ent_cloudmgr_sdk" });
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures[0]?.message).toMatch(/META_SCOPE/);
   });
@@ -98,7 +100,7 @@ describe("bad variables never reach IMS", () => {
   const required = ["IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY"];
 
   it.each(required)("missing %s: a named, actionable failure and no IMS call", async (name) => {
-    const result = await ctx.run({ [name]: "" });
+    const result = await runJwt({ [name]: "" });
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: `${name} is set correctly`, name: "ImsAuthError" });
@@ -115,7 +117,7 @@ describe("bad variables never reach IMS", () => {
     ["META_SCOPE", "ent data", "ERR_INVALID_VARIABLE", /not a valid name/],
     ["PRIVATE_KEY", "not a key", "ERR_PRIVATE_KEY_FORMAT", /is not a PEM private key/],
   ])("malformed %s: a named, actionable failure and no IMS call", async (name, value, code, message) => {
-    const result = await ctx.run({ [name]: value });
+    const result = await runJwt({ [name]: value });
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]?.test).toBe(`${name} is set correctly`);
@@ -124,7 +126,7 @@ describe("bad variables never reach IMS", () => {
   });
 
   it("a certificate pasted as PRIVATE_KEY is named as such", async () => {
-    const result = await ctx.run({ PRIVATE_KEY: ctx.credential.certificatePem });
+    const result = await runJwt({ PRIVATE_KEY: ctx.credential.certificatePem });
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures[0]?.message).toMatch(/^ERR_PRIVATE_KEY_TYPE: PRIVATE_KEY holds a certificate/);
   });

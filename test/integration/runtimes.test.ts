@@ -17,9 +17,11 @@ beforeAll(async () => {
   ctx = await startEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
 });
 afterAll(async () => ctx.close());
+/** Only the JWT request: the other folders have their own tests. */
+const runJwt: EmulatorContext["run"] = (overrides = {}, options = {}, ...rest) =>
+  ctx.run(overrides, { folder: JWT_REQUEST_NAME, ...options }, ...rest);
 beforeEach(() => {
-  ctx.emulator.calls.jwtExchange = 0;
-  ctx.emulator.assertions.length = 0;
+  ctx.emulator.reset();
 });
 
 /** Our scripts must print nothing the user would read as a problem: no warning, no error, no deprecation. */
@@ -29,7 +31,7 @@ function expectQuietConsole(result: RunResult): void {
 
 describe.each(runners)("%s", (_name, runner) => {
   it("success: no failure, both tests pass, ACCESS_TOKEN stored, one IMS call", async () => {
-    const result = await ctx.run({}, {}, runner);
+    const result = await runJwt({}, {}, runner);
     expect(result.failures).toEqual([]);
     expect(result.assertions).toEqual([
       { item: JWT_REQUEST_NAME, test: "IMS issued an access token", passed: true },
@@ -42,7 +44,7 @@ describe.each(runners)("%s", (_name, runner) => {
   });
 
   it("a missing variable: a named failure and no IMS call", async () => {
-    const result = await ctx.run({ IMS_ORG: "" }, {}, runner);
+    const result = await runJwt({ IMS_ORG: "" }, {}, runner);
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS_ORG is set correctly", name: "ImsAuthError", item: JWT_REQUEST_NAME });
@@ -53,7 +55,7 @@ describe.each(runners)("%s", (_name, runner) => {
   });
 
   it("IMS refuses: the failure carries IMS's reason and no token is stored", async () => {
-    const result = await ctx.run({ CLIENT_SECRET: "p8e-WRONG-SECRET" }, {}, runner);
+    const result = await runJwt({ CLIENT_SECRET: "p8e-WRONG-SECRET" }, {}, runner);
     expect(ctx.emulator.calls.jwtExchange).toBe(1);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS issued an access token", name: "ImsAuthError" });
@@ -64,7 +66,7 @@ describe.each(runners)("%s", (_name, runner) => {
 
   it("trusts the emulator's certificate only through caFile", async () => {
     // postman-runtime ignores requester.extendedRootCA without a fileResolver, silently: this guards the option.
-    const result = await ctx.run({}, { caFile: undefined }, runner);
+    const result = await runJwt({}, { caFile: undefined }, runner);
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures[0]).toMatchObject({ test: "request", message: expect.stringMatching(/self[- ]signed certificate/) });
   });
@@ -85,8 +87,8 @@ describe("Newman and postman-runtime agree", () => {
     ["a missing variable", { IMS_ORG: "" }],
     ["IMS refuses", { CLIENT_SECRET: "p8e-WRONG-SECRET" }],
   ])("%s: the same assertions, failures and counters", async (_name, overrides) => {
-    const newman = await ctx.run(overrides, {}, runCollection);
-    const runtime = await ctx.run(overrides, {}, runWithPostmanRuntime);
+    const newman = await runJwt(overrides, {}, runCollection);
+    const runtime = await runJwt(overrides, {}, runWithPostmanRuntime);
     expect(runtime.assertions).toEqual(newman.assertions);
     expect(runtime.failures).toEqual(newman.failures);
     expect(runtime.stats).toEqual(newman.stats);

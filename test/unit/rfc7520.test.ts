@@ -1,14 +1,14 @@
-// The bundled signer (our code and jsrsasign as rollup compiles them) against RFC 7520 §4.1, byte for byte.
+// The engine the collection carries (our code and jsrsasign's RSA build, as rollup compiles them) against RFC 7520 §4.1.
 
 import { createPublicKey, sign, verify } from "node:crypto";
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { sandboxDir } from "../../src/generator/paths.js";
 import { RFC7520_COMPACT, RFC7520_HEADER, RFC7520_PAYLOAD, RFC7520_RSA } from "../fixtures/rfc7520.js";
 import { rfc7520PrivateKeyPem } from "../helpers/keys.js";
 
-const require = createRequire(import.meta.url);
-// dist/sandbox/signer.cjs is built by `npm run compile` from the same sources and jsrsasign as the collection scripts.
-const bundled = require("../../dist/sandbox/signer.cjs") as typeof import("../../src/core/signer.js");
+// Evaluated exactly as the scripts' loader does it, from dist/sandbox/engine.js (`npm run compile`).
+const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/engine.js");
 
 describe("RFC 7520 §4.1 RSA v1.5 signature", () => {
   const pem = rfc7520PrivateKeyPem();
@@ -21,7 +21,13 @@ describe("RFC 7520 §4.1 RSA v1.5 signature", () => {
   });
 
   it("the bundled jsrsasign signer produces the published compact serialization exactly", () => {
-    const key = bundled.loadPrivateKey(pem);
-    expect(bundled.signRs256(RFC7520_HEADER, RFC7520_PAYLOAD, key)).toBe(RFC7520_COMPACT);
+    const key = engine.loadPrivateKey(pem);
+    expect(engine.signRs256(RFC7520_HEADER, RFC7520_PAYLOAD, key)).toBe(RFC7520_COMPACT);
+  });
+
+  it("the same code on Node's full jsrsasign gives the same bytes", async () => {
+    const { loadPrivateKey } = await import("../../src/core/private-key.js");
+    const { signRs256 } = await import("../../src/core/jws.js");
+    expect(signRs256(RFC7520_HEADER, RFC7520_PAYLOAD, loadPrivateKey(pem))).toBe(RFC7520_COMPACT);
   });
 });

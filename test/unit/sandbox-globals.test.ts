@@ -1,11 +1,12 @@
-// The compiled scripts leave nothing behind in the sandbox's global scope and touch no Node API.
+// The compiled scripts in a bare VM context: no globals left behind, the engine refused when tampered with.
 
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { scriptSource } from "../../src/generator/scripts.js";
+import { scriptSource, type ScriptName } from "../../src/generator/scripts.js";
 
-function fakePm(variables: Record<string, string>) {
+function fakePm(variables: Record<string, string>, path = "/data/x") {
   const tests: Array<{ name: string; error?: string }> = [];
+  const sent: unknown[] = [];
   let skipped = false;
   const scope = (store: Record<string, string>) => ({
     get: (name: string) => store[name],
@@ -19,12 +20,15 @@ function fakePm(variables: Record<string, string>) {
     variables: scope(variables),
     environment: { ...scope(variables), name: "test" },
     collectionVariables: scope({}),
-    request: { url: { getPath: () => "/ims/exchange/jwt", toString: () => "" }, body: { mode: "urlencoded", urlencoded: { upsert() {} } } },
-    response: { code: 200, text: () => JSON.stringify({ access_token: "a.b.c", expires_in: 1000, token_type: "bearer" }) },
+    request: { url: { getPath: () => path }, body: { urlencoded: { upsert() {} } } },
+    response: { code: 200, headers: { get: () => undefined }, text: () => JSON.stringify({ access_token: "a.b.c", expires_in: 1000 }) },
     execution: {
       skipRequest() {
         skipped = true;
       },
+    },
+    sendRequest(request: unknown) {
+      sent.push(request);
     },
     test(name: string, fn: () => void) {
       try {
@@ -35,26 +39,47 @@ function fakePm(variables: Record<string, string>) {
       }
     },
   };
-  return { pm, tests, skipped: () => skipped };
+  return { pm, tests, sent, skipped: () => skipped };
+}
+
+function run(source: string, pm: unknown): Record<string, unknown> {
+  const context: Record<string, unknown> = { pm, console };
+  runInNewContext(source, context);
+  return context;
 }
 
 describe("compiled scripts in a bare context", () => {
-  it.each(["jwt-exchange", "token-response"] as const)("%s defines no globals", (name) => {
-    const { pm, tests } = fakePm({});
-    const context: Record<string, unknown> = { pm, Date, JSON, Math };
-    const before = Object.keys(context).sort();
-    runInNewContext(scriptSource(name), context);
-    expect(Object.keys(context).sort()).toEqual(before);
-    expect(tests.length).toBeGreaterThan(0);
+  it.each(["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"] as ScriptName[])("%s defines no globals", (name) => {
+    const { pm } = fakePm({}, name === "auto-auth" || name === "api-response" ? "/data/x" : "/ims/exchange/jwt");
+    const context = run(scriptSource(name), pm);
+    expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
   });
 
-  it("the JWT script reports every missing variable and skips the request", () => {
-    const { pm, tests, skipped } = fakePm({});
-    runInNewContext(scriptSource("jwt-exchange"), { pm, Date, JSON, Math });
+  it("the JWT script, with the engine unpacked, reports every missing variable and skips the request", () => {
+    const { pm, tests, skipped } = fakePm({}, "/ims/exchange/jwt");
+    run(scriptSource("jwt-exchange"), pm);
     expect(skipped()).toBe(true);
     expect(tests.map((test) => test.name)).toEqual(
       ["IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY"].map((name) => `${name} is set correctly`),
     );
     expect(tests.every((test) => test.error?.startsWith("ERR_MISSING_VARIABLE: "))).toBe(true);
+  });
+
+  it("auto-auth with a fresh token does nothing at all", () => {
+    const { pm, tests, sent, skipped } = fakePm({ ACCESS_TOKEN: "x.y.z", ACCESS_TOKEN_EXPIRES_AT: String(Date.now() + 3_600_000) });
+    run(scriptSource("auto-auth"), pm);
+    expect([tests, sent, skipped()]).toEqual([[], [], false]);
+  });
+
+  it("auto-auth refuses an engine that does not match its digest, and asks IMS nothing", () => {
+    const source = scriptSource("auto-auth");
+    const blob = /"([A-Za-z0-9+/]{2000,}=*)"/.exec(source)?.[1];
+    expect(blob).toBeDefined();
+    const flipped = blob!.slice(0, 1000) + (blob![1000] === "A" ? "B" : "A") + blob!.slice(1001);
+    const { pm, tests, sent, skipped } = fakePm({ API_KEY: "client", CLIENT_SECRET: "secret", SCOPES: "openid", IMS: "ims.example" });
+    run(source.replace(blob!, flipped), pm);
+    expect(sent).toEqual([]);
+    expect(skipped()).toBe(true);
+    expect(tests).toEqual([{ name: "Adobe IMS access token", error: expect.stringMatching(/^ERR_SCRIPT_INTEGRITY: The authentication script/) }]);
   });
 });
