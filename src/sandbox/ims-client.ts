@@ -1,15 +1,10 @@
 // Asks IMS for a token with pm.sendRequest, retrying 429/5xx/network failures a bounded number of times.
 
 import { ImsAuthError, isImsAuthError } from "../core/errors.js";
-import { readTokenResponse, type Flow, type IssuedToken } from "../core/ims-response.js";
+import { readTokenResponse, type IssuedToken } from "../core/ims-response.js";
 import { retryDelayMs } from "../core/retry.js";
+import type { TokenRequest } from "../core/token-request.js";
 import type { Postman, SendRequestResponse } from "./postman.js";
-
-export interface TokenRequest {
-  readonly flow: Flow;
-  readonly url: string;
-  readonly form: ReadonlyArray<readonly [string, string]>;
-}
 
 /**
  * The sandbox's timer, passed in: Postman provides it (like `pm`) in the script's scope, which code
