@@ -1,0 +1,15 @@
+// `demo`: what `npm start` does — the collection under Newman against the local IMS emulator.
+
+import { runDemo } from "../../runner/demo.js";
+import type { Command } from "../command.js";
+
+export const demo: Command = {
+  name: "demo",
+  summary: "run the collection with Newman against a local IMS emulator (what npm start does)",
+  usage: "postman-ims-auth demo",
+  options: {},
+  async run() {
+    const result = await runDemo();
+    return result.passed ? 0 : 1;
+  },
+};
