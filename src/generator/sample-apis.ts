@@ -6,6 +6,9 @@ import type { ItemDefinition } from "./requests.js";
 
 export const PLATFORM_FOLDER = "Platform";
 export const LIST_SANDBOXES = "Platform: List sandboxes";
+export const AEM_FOLDER = "AEM";
+export const AEM_DAM = "AEM: GET /content/dam.json";
+export const AEM_CURRENT_USER = "AEM: GET current user";
 
 /** The request's own test: the 401 watcher (renew after a revoked token) and a status check. */
 export function statusTest(name: string, owner: string) {
@@ -40,6 +43,36 @@ export function platformFolder(): ItemDefinition {
         },
         event: [statusTest("Platform answered 200", id)],
       },
+    ],
+  };
+}
+
+function aemRequest(name: string, path: string, description: string): ItemDefinition {
+  const id = stableId(`request/${name}`);
+  return {
+    id,
+    name,
+    description,
+    request: { method: "GET", url: `https://{{AEM_HOST}}${path}`, header: [{ key: "Accept", value: "application/json" }] },
+    event: [statusTest("AEM answered 200", id)],
+  };
+}
+
+/** AEM as a Cloud Service: the Bearer token is all AEM needs (JWT flow with the service credentials, or a pasted token). */
+export function aemFolder(): ItemDefinition {
+  return {
+    id: stableId(`folder/${AEM_FOLDER}`),
+    name: AEM_FOLDER,
+    description:
+      "AEM as a Cloud Service samples (read-only). AEM_HOST is the author or publish host; the token comes from the " +
+      "service credentials (JWT flow) or from a pasted local development token.",
+    item: [
+      aemRequest(AEM_DAM, "/content/dam.json", "Lists the top of the DAM (the request Adobe's documentation uses to try a token)."),
+      aemRequest(
+        AEM_CURRENT_USER,
+        "/libs/granite/security/currentuser.json",
+        "Who AEM thinks the token belongs to: the technical account user (give it permissions in AEM after its first request).",
+      ),
     ],
   };
 }

@@ -17,7 +17,7 @@ export interface DemoResult {
 
 /** Makes a throwaway key pair and integration, starts the emulator, runs the committed collection with Newman's CLI reporter. */
 export async function runDemo(log: (line: string) => void = console.log): Promise<DemoResult> {
-  const credential = makeThrowawayCredential({ metascopes: ["ent_dataservices_sdk", "ent_cloudmgr_sdk"] });
+  const credential = makeThrowawayCredential({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
   const emulator = await ImsEmulator.start({ integrations: [credential.integration] });
   const ca = writeCaFile(emulator);
   try {

@@ -26,6 +26,7 @@ export function emulatorEnvironment(
       PRIVATE_KEY: credential.privateKeyPem,
       SANDBOX_NAME: "prod",
       PLATFORM_HOST: emulator.host,
+      AEM_HOST: emulator.host,
       ...overrides,
     },
     "Adobe IMS (local emulator)",

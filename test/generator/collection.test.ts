@@ -18,7 +18,7 @@ const joined = (event: Event | undefined) => event?.script.exec.join("\n");
 describe("the Adobe IMS collection", () => {
   it("has the Authenticate folder (both flows) and the Platform sample", () => {
     expect(collection.info.name).toBe("Adobe IMS");
-    expect(collection.item.map((item) => item.name)).toEqual(["Authenticate", "Platform"]);
+    expect(collection.item.map((item) => item.name)).toEqual(["Authenticate", "Platform", "AEM"]);
     expect(authenticate?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token", "IMS: JWT Generate + Auth via User Token"]);
   });
 
@@ -69,6 +69,15 @@ describe("the Adobe IMS collection", () => {
     ]);
     expect(joined(item.event?.[0])).toContain(scriptSource("api-response").trimEnd());
   });
+});
+
+it("the AEM folder reads /content/dam.json and the current user with the collection's Bearer token", () => {
+  const aem = byName(collection.item, "AEM")!;
+  expect(aem.item?.map((item) => [item.name, (item.request as { url: { raw?: string; host: string[]; path: string[] } }).url])).toEqual([
+    ["AEM: GET /content/dam.json", expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["content", "dam.json"] })],
+    ["AEM: GET current user", expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["libs", "granite", "security", "currentuser.json"] })],
+  ]);
+  for (const item of aem.item ?? []) expect(joined(item.event?.[0])).toContain(scriptSource("api-response").trimEnd());
 });
 
 describe("compiled scripts", () => {
