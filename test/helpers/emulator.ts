@@ -1,5 +1,6 @@
 // An emulator with a throwaway credential, and a runner for the generated collection against it.
 
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ImsEmulator, type EmulatorOptions } from "../../src/emulator/ims-emulator.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
 import { buildCollection } from "../../src/generator/collection.js";
@@ -42,4 +43,23 @@ export async function startEmulator(
       await emulator.close();
     },
   };
+}
+
+/** A shared emulator for a test file: started before all tests, reset before each, closed after all. */
+export function useEmulator(
+  credentialOptions: Parameters<typeof makeThrowawayCredential>[0] = {},
+  emulatorOptions: EmulatorOptions = {},
+): { readonly ctx: EmulatorContext } {
+  const holder = {} as { ctx: EmulatorContext };
+  beforeAll(async () => {
+    holder.ctx = await startEmulator(credentialOptions, emulatorOptions);
+  });
+  afterAll(async () => holder.ctx.close());
+  beforeEach(() => holder.ctx.emulator.reset());
+  return holder;
+}
+
+/** Runs only one folder or request of the generated collection (the others have their own tests). */
+export function folderRunner(shared: { readonly ctx: EmulatorContext }, folder: string): EmulatorContext["run"] {
+  return (overrides = {}, options = {}, runner) => shared.ctx.run(overrides, { folder, ...options }, runner);
 }

@@ -1,22 +1,13 @@
 // The compiled JWT script in Newman's sandbox, against the emulator over HTTPS; the JWT checked with Node's crypto.
 
 import { createPublicKey, verify } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeRsaKeyPair } from "../../src/emulator/certificate.js";
 import { JWT_REQUEST_NAME } from "../../src/generator/requests.js";
-import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
+import { folderRunner, useEmulator } from "../helpers/emulator.js";
 
-let ctx: EmulatorContext;
-beforeAll(async () => {
-  ctx = await startEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
-});
-afterAll(async () => ctx.close());
-/** Only the JWT request: the other folders have their own tests. */
-const runJwt: EmulatorContext["run"] = (overrides = {}, options = {}, ...rest) =>
-  ctx.run(overrides, { folder: JWT_REQUEST_NAME, ...options }, ...rest);
-beforeEach(() => {
-  ctx.emulator.reset();
-});
+const shared = useEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
+const runJwt = folderRunner(shared, JWT_REQUEST_NAME);
 
 describe("JWT exchange, success", () => {
   it("signs a JWT IMS accepts and stores ACCESS_TOKEN and its expiry", async () => {
@@ -27,19 +18,19 @@ describe("JWT exchange, success", () => {
       { item: JWT_REQUEST_NAME, test: "IMS issued an access token", passed: true },
       { item: JWT_REQUEST_NAME, test: "ACCESS_TOKEN is stored for the next requests", passed: true },
     ]);
-    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
 
     // The JWT the emulator received, verified independently with Node's crypto against the certificate.
-    const [received] = ctx.emulator.assertions;
+    const [received] = shared.ctx.emulator.assertions;
     expect(received?.outcome).toBe("accepted");
     const [h, p, s] = received!.token.split(".") as [string, string, string];
-    const certificateKey = createPublicKey(ctx.credential.certificatePem);
+    const certificateKey = createPublicKey(shared.ctx.credential.certificatePem);
     expect(verify("sha256", Buffer.from(`${h}.${p}`), certificateKey, Buffer.from(s, "base64url"))).toBe(true);
     expect(Buffer.from(h, "base64url").toString()).toBe('{"alg":"RS256","typ":"JWT"}');
 
     const claims = JSON.parse(Buffer.from(p, "base64url").toString()) as Record<string, unknown>;
-    const host = ctx.emulator.host;
-    const { integration } = ctx.credential;
+    const host = shared.ctx.emulator.host;
+    const { integration } = shared.ctx.credential;
     expect(claims).toEqual({
       exp: expect.any(Number),
       iss: integration.orgId,
@@ -58,16 +49,16 @@ describe("JWT exchange, success", () => {
     const payload = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { client_id: string };
     expect(payload.client_id).toBe(integration.clientId);
     const expiresAt = Number(result.environment.ACCESS_TOKEN_EXPIRES_AT);
-    expect(expiresAt).toBeGreaterThanOrEqual(started + ctx.emulator.tokenLifetimeMs);
-    expect(expiresAt).toBeLessThanOrEqual(Date.now() + ctx.emulator.tokenLifetimeMs);
+    expect(expiresAt).toBeGreaterThanOrEqual(started + shared.ctx.emulator.tokenLifetimeMs);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + shared.ctx.emulator.tokenLifetimeMs);
   });
 
   it("signs the PKCS#1 key with CRLF line ends as it comes from AEM service credentials", async () => {
     const { createPrivateKey } = await import("node:crypto");
-    const pkcs1 = createPrivateKey(ctx.credential.privateKeyPem).export({ type: "pkcs1", format: "pem" }).toString().replace(/\n/g, "\r\n");
+    const pkcs1 = createPrivateKey(shared.ctx.credential.privateKeyPem).export({ type: "pkcs1", format: "pem" }).toString().replace(/\n/g, "\r\n");
     const result = await runJwt({ PRIVATE_KEY: pkcs1 });
     expect(result.failures).toEqual([]);
-    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
   });
 });
 
@@ -80,7 +71,7 @@ describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint,
     ["another organization", () => ({ IMS_ORG: "FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg" }), /invalid_token.*issuer/],
   ])("%s", async (_name, overrides, reason) => {
     const result = await runJwt(overrides());
-    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS issued an access token", name: "ImsAuthError" });
     expect(result.failures[0]?.message).toMatch(/^ERR_IMS_REJECTED: IMS refused the token request/);
@@ -91,7 +82,7 @@ describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint,
   it("a metascope list joined with the wrong separator is caught before IMS", async () => {
     // (Dropping or merging metascopes is caught by the exact claims check of the success test.)
     const result = await runJwt({ META_SCOPE: "ent_aem_cloud_sdk;ent_cloudmgr_sdk" });
-    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures[0]?.message).toMatch(/META_SCOPE/);
   });
 });
@@ -101,7 +92,7 @@ describe("bad variables never reach IMS", () => {
 
   it.each(required)("missing %s: a named, actionable failure and no IMS call", async (name) => {
     const result = await runJwt({ [name]: "" });
-    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: `${name} is set correctly`, name: "ImsAuthError" });
     expect(result.failures[0]?.message).toMatch(new RegExp(`^ERR_MISSING_VARIABLE: ${name} is not set\\. Set it in your environment`));
@@ -118,7 +109,7 @@ describe("bad variables never reach IMS", () => {
     ["PRIVATE_KEY", "not a key", "ERR_PRIVATE_KEY_FORMAT", /is not a PEM private key/],
   ])("malformed %s: a named, actionable failure and no IMS call", async (name, value, code, message) => {
     const result = await runJwt({ [name]: value });
-    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]?.test).toBe(`${name} is set correctly`);
     expect(result.failures[0]?.message).toMatch(new RegExp(`^${code}: `));
@@ -126,8 +117,8 @@ describe("bad variables never reach IMS", () => {
   });
 
   it("a certificate pasted as PRIVATE_KEY is named as such", async () => {
-    const result = await runJwt({ PRIVATE_KEY: ctx.credential.certificatePem });
-    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    const result = await runJwt({ PRIVATE_KEY: shared.ctx.credential.certificatePem });
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures[0]?.message).toMatch(/^ERR_PRIVATE_KEY_TYPE: PRIVATE_KEY holds a certificate/);
   });
 });

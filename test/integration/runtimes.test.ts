@@ -1,28 +1,19 @@
 // The generated collection in both runtimes: Newman 6.2 (runtime 7.39, sandbox 4.7) and the Postman app's (runtime 7.56, sandbox 6.7).
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { JWT_REQUEST_NAME } from "../../src/generator/requests.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems, type RunResult } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
-import { startEmulator, type EmulatorContext, type Runner } from "../helpers/emulator.js";
+import { folderRunner, useEmulator, type Runner } from "../helpers/emulator.js";
 
 const runners: Array<[string, Runner]> = [
   ["newman", runCollection],
   ["postman-runtime", runWithPostmanRuntime],
 ];
 
-let ctx: EmulatorContext;
-beforeAll(async () => {
-  ctx = await startEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
-});
-afterAll(async () => ctx.close());
-/** Only the JWT request: the other folders have their own tests. */
-const runJwt: EmulatorContext["run"] = (overrides = {}, options = {}, ...rest) =>
-  ctx.run(overrides, { folder: JWT_REQUEST_NAME, ...options }, ...rest);
-beforeEach(() => {
-  ctx.emulator.reset();
-});
+const shared = useEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
+const runJwt = folderRunner(shared, JWT_REQUEST_NAME);
 
 /** Our scripts must print nothing the user would read as a problem: no warning, no error, no deprecation. */
 function expectQuietConsole(result: RunResult): void {
@@ -38,14 +29,14 @@ describe.each(runners)("%s", (_name, runner) => {
       { item: JWT_REQUEST_NAME, test: "ACCESS_TOKEN is stored for the next requests", passed: true },
     ]);
     expect(result.environment.ACCESS_TOKEN?.split(".")).toHaveLength(3);
-    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
     expect(result.stats).toEqual({ requests: { total: 1, failed: 0 }, assertions: { total: 2, failed: 0 } });
     expectQuietConsole(result);
   });
 
   it("a missing variable: a named failure and no IMS call", async () => {
     const result = await runJwt({ IMS_ORG: "" }, {}, runner);
-    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS_ORG is set correctly", name: "ImsAuthError", item: JWT_REQUEST_NAME });
     expect(result.failures[0]?.message).toMatch(/^ERR_MISSING_VARIABLE: IMS_ORG is not set\. Set it in your environment/);
@@ -56,7 +47,7 @@ describe.each(runners)("%s", (_name, runner) => {
 
   it("IMS refuses: the failure carries IMS's reason and no token is stored", async () => {
     const result = await runJwt({ CLIENT_SECRET: "p8e-WRONG-SECRET" }, {}, runner);
-    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS issued an access token", name: "ImsAuthError" });
     expect(result.failures[0]?.message).toMatch(/^ERR_IMS_REJECTED: IMS refused the token request \(HTTP 401 invalid_client/);
@@ -67,7 +58,7 @@ describe.each(runners)("%s", (_name, runner) => {
   it("trusts the emulator's certificate only through caFile", async () => {
     // postman-runtime ignores requester.extendedRootCA without a fileResolver, silently: this guards the option.
     const result = await runJwt({}, { caFile: undefined }, runner);
-    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
     expect(result.failures[0]).toMatchObject({ test: "request", message: expect.stringMatching(/self[- ]signed certificate/) });
   });
 
