@@ -19,9 +19,14 @@ export function hintFor(flow: Flow, status: number, error: string, description: 
   if (status === 429 || status >= 500) return "IMS is busy or unavailable; wait a moment and run again.";
   switch (error) {
     case "invalid_client":
-      return status === 401
-        ? "Check API_KEY and CLIENT_SECRET: IMS did not accept this client ID and secret pair. Copy both again from the Developer Console credential."
-        : "Check API_KEY: IMS does not know this client ID (or it is not the one the credential was made for). Copy the Client ID from the Developer Console credential.";
+      // IMS says which half is wrong in its description when it can ("invalid client_secret parameter").
+      if (/client_secret/i.test(description)) {
+        return "Check CLIENT_SECRET: IMS did not accept it for this API_KEY. Copy the client secret again from the Developer Console credential.";
+      }
+      if (/client_id|aud/i.test(description) || status !== 401) {
+        return "Check API_KEY: IMS does not know this client ID (or it is not the one the credential was made for). Copy the Client ID from the Developer Console credential.";
+      }
+      return "Check API_KEY and CLIENT_SECRET: IMS did not accept this client ID and secret pair. Copy both again from the Developer Console credential.";
     case "invalid_scope":
       return `Check ${scopeVariable}: ask only for scopes the credential was granted (Developer Console, the credential's ${flow === "jwt" ? "metascopes" : "scopes"}).`;
     case "invalid_signature":

@@ -99,7 +99,7 @@ describe("renewal and failures (Newman)", () => {
     expect(result.failures).toHaveLength(4);
     for (const failure of result.failures) {
       expect(failure.test).toBe("Adobe IMS access token");
-      expect(failure.message).toMatch(/^ERR_IMS_REJECTED: IMS refused the token request \(HTTP 400 invalid_client: "invalid client_secret parameter"\)\. Check API_KEY/);
+      expect(failure.message).toMatch(/^ERR_IMS_REJECTED: IMS refused the token request \(HTTP 400 invalid_client: "invalid client_secret parameter"\)\. Check CLIENT_SECRET/);
     }
   });
 

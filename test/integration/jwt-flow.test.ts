@@ -64,7 +64,7 @@ describe("JWT exchange, success", () => {
 
 describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint, and no token is stored", () => {
   it.each([
-    ["a wrong client secret", () => ({ CLIENT_SECRET: "p8e-WRONG-SECRET" }), /HTTP 401 invalid_client.*Check API_KEY and CLIENT_SECRET/],
+    ["a wrong client secret", () => ({ CLIENT_SECRET: "p8e-WRONG-SECRET" }), /HTTP 401 invalid_client.*Check CLIENT_SECRET: IMS did not accept it/],
     ["an unknown client id", () => ({ API_KEY: "unknownclient" }), /HTTP 400 invalid_client.*Check API_KEY/],
     ["a metascope the binding lacks", () => ({ META_SCOPE: "ent_aem_cloud_sdk,ent_analytics_bulk_ingest_sdk" }), /invalid_scope.*Check META_SCOPE/],
     ["a key that does not match the certificate", () => ({ PRIVATE_KEY: makeRsaKeyPair().privateKeyPem }), /Could not match JWT signature.*Check PRIVATE_KEY/],
