@@ -19,7 +19,8 @@ export function hintFor(flow: Flow, status: number, error: string, description: 
   if (status === 429 || status >= 500) return "IMS is busy or unavailable; wait a moment and run again.";
   switch (error) {
     case "invalid_client":
-      return status === 401
+      // /ims/token/v3 answers a wrong secret with 400, saying so in the description.
+      return status === 401 || /client_secret/i.test(description)
         ? "Check API_KEY and CLIENT_SECRET: IMS did not accept this client ID and secret pair. Copy both again from the Developer Console credential."
         : "Check API_KEY: IMS does not know this client ID (or it is not the one the credential was made for). Copy the Client ID from the Developer Console credential.";
     case "invalid_scope":

@@ -27,6 +27,7 @@ describe("readTokenResponse", () => {
 
   it.each([
     [401, "invalid_client", "invalid client_secret parameter", /API_KEY and CLIENT_SECRET/],
+    [400, "invalid_client", "invalid client_secret parameter", /API_KEY and CLIENT_SECRET/],
     [400, "invalid_client", "invalid client_id parameter", /Check API_KEY/],
     [400, "invalid_scope", "The metascopes in the JWT are not a subset of the metascopes in the binding.", /Check META_SCOPE/],
     [400, "invalid_token", "Could not match JWT signature to any of the bindings", /PRIVATE_KEY: it does not match/],
