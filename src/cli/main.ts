@@ -5,11 +5,13 @@ import { parseArgs } from "node:util";
 import { isImsAuthError } from "../core/errors.js";
 import { UsageError, type Command, type OptionValues } from "./command.js";
 import { demo } from "./commands/demo.js";
+import { doctor } from "./commands/doctor.js";
 import { emulator } from "./commands/emulator.js";
 import { generate } from "./commands/generate.js";
+import { token } from "./commands/token.js";
 
 /** One line a command. */
-const COMMANDS: readonly Command[] = [generate, demo, emulator];
+const COMMANDS: readonly Command[] = [generate, demo, emulator, token, doctor];
 
 function help(): string {
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);

@@ -1,8 +1,8 @@
 // What to ask IMS for a token, by flow, from the variables; and when a pasted token may be used. Shared by every host.
 
-import { optionalValue, requireValue } from "./checks.js";
+import { collect, optionalValue, requireValue } from "./checks.js";
 import { ImsAuthError } from "./errors.js";
-import type { AuthFlow } from "./flow.js";
+import { chooseFlow, type AuthFlow } from "./flow.js";
 import type { Flow } from "./ims-response.js";
 import { createJwtAssertion } from "./jwt-assertion.js";
 import { readJwtConfig } from "./jwt-config.js";
@@ -20,6 +20,26 @@ export interface TokenRequest {
 }
 
 export type Prepared = { ok: true; request: TokenRequest } | { ok: false; problems: ImsAuthError[] };
+
+/** How to get a token: use the pasted one as it is, or ask IMS with this request; or what stops both. */
+export type TokenPlan =
+  | { readonly ok: true; readonly flow: "token"; readonly accessToken: string; readonly expiresAt: number | undefined }
+  | { readonly ok: true; readonly flow: Flow; readonly request: TokenRequest }
+  | { readonly ok: false; readonly problems: ImsAuthError[] };
+
+/** The flow chosen as the collection chooses it, then its checks: every host starts here. */
+export function planToken(source: VariableSource, nowMs: number): TokenPlan {
+  const problems: ImsAuthError[] = [];
+  const flow = collect(problems, () => chooseFlow(source));
+  if (flow === undefined) return { ok: false, problems };
+  if (flow !== "token") {
+    const prepared = prepareTokenRequest(flow, source, nowMs);
+    return prepared.ok ? { ok: true, flow, request: prepared.request } : prepared;
+  }
+  const expiresAt = collect(problems, () => checkPastedToken(source, nowMs));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, flow, accessToken: requireValue(source, "ACCESS_TOKEN"), expiresAt };
+}
 
 /** Checks the variables of the flow and builds the request (signing the JWT for the JWT flow). */
 export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: VariableSource, nowMs: number): Prepared {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { requireBareHost } from "../core/checks.js";
 import { ImsAuthError } from "../core/errors.js";
 import { buildEnvironment, templateByFile, type EnvironmentFile } from "./environments.js";
-import { writeEnvironmentFile } from "./write.js";
+import { writeEnvironmentFile } from "./environment-file.js";
 
 export const AEM_ENVIRONMENT_FILE = "aem.postman_environment.json";
 

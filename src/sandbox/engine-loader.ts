@@ -3,9 +3,9 @@
 import inflate from "tiny-inflate";
 import { ENGINE_BLOB, ENGINE_DIGEST, ENGINE_SIZE } from "virtual:engine";
 import { ImsAuthError } from "../core/errors.js";
-import type { Timer } from "./ims-client.js";
+import type { Timer } from "../core/token-exchange.js";
 import type { Postman } from "./postman.js";
-import { sha256Hex } from "./sha256.js";
+import { sha256Hex } from "../core/sha256.js";
 
 export interface Engine {
   autoAuth(pm: Postman, timer: Timer): void;

@@ -3,7 +3,7 @@
 import { readJwtConfig } from "../core/jwt-config.js";
 import { createJwtAssertion } from "../core/jwt-assertion.js";
 import { jwtExchangeForm } from "../core/jwt-exchange.js";
-import type { Timer } from "./ims-client.js";
+import type { Timer } from "../core/token-exchange.js";
 import { refuse, variableSource, type Postman } from "./postman.js";
 import { renewToken } from "./token-renewal.js";
 

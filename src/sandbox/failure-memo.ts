@@ -1,26 +1,17 @@
 // Remembers a failed token request for the same configuration, so 200 requests do not make 200 doomed IMS calls.
 
-import { optionalValue } from "../core/checks.js";
 import { ImsAuthError, isImsAuthError } from "../core/errors.js";
-import type { VariableSource } from "../core/variables.js";
 import type { Postman } from "./postman.js";
-import { sha256Hex } from "./sha256.js";
 
 export const MEMO_VARIABLE = "IMS_AUTH_LAST_FAILURE";
 /** IMS being down may pass: try again after this long. A refusal stands until the variables change. */
 const UNREACHABLE_MEMO_MS = 60_000;
-const INPUTS = ["AUTH_FLOW", "IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "SCOPES", "PRIVATE_KEY"];
 
 interface Memo {
   readonly key: string;
   readonly code: string;
   readonly message: string;
   readonly at: number;
-}
-
-/** A short digest of the credentials: the memo applies only while they are unchanged. */
-export function configurationKey(source: VariableSource): string {
-  return sha256Hex(INPUTS.map((name) => optionalValue(source, name)).join("\u0000")).slice(0, 16);
 }
 
 /** The earlier failure for this configuration, as an error to report again; undefined when IMS should be asked. */

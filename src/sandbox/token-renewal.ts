@@ -1,11 +1,12 @@
 // Getting a token in the sandbox when the stored one is missing or about to expire: through the flow the variables choose.
 
-import { chooseFlow } from "../core/flow.js";
+import { configurationKey } from "../core/configuration-key.js";
 import type { IssuedToken } from "../core/ims-response.js";
-import { checkPastedToken, prepareTokenRequest } from "../core/token-request.js";
+import { exchangeToken, type Timer } from "../core/token-exchange.js";
+import { planToken } from "../core/token-request.js";
 import type { VariableSource } from "../core/variables.js";
-import { configurationKey, forget, remember, rememberedFailure } from "./failure-memo.js";
-import { requestToken, type Timer } from "./ims-client.js";
+import { forget, remember, rememberedFailure } from "./failure-memo.js";
+import { postmanTransport } from "./postman-transport.js";
 import { storeVariable, type Postman } from "./postman.js";
 
 /** Outcome: nothing (the request may go), or the problems that stop it. */
@@ -13,16 +14,14 @@ export type Done = (problems?: readonly unknown[]) => void;
 
 export function renewToken(pm: Postman, timer: Timer, source: VariableSource, done: Done): void {
   const now = Date.now();
-  const flow = chooseFlow(source);
-  if (flow === "token") {
-    const expiry = checkPastedToken(source, now);
-    if (expiry !== undefined) storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(expiry));
-    done();
+  const plan = planToken(source, now);
+  if (!plan.ok) {
+    done(plan.problems);
     return;
   }
-  const prepared = prepareTokenRequest(flow, source, now);
-  if (!prepared.ok) {
-    done(prepared.problems);
+  if (plan.flow === "token") {
+    if (plan.expiresAt !== undefined) storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(plan.expiresAt));
+    done();
     return;
   }
   const key = configurationKey(source);
@@ -31,7 +30,7 @@ export function renewToken(pm: Postman, timer: Timer, source: VariableSource, do
     done([earlier]);
     return;
   }
-  requestToken(pm, timer, prepared.request, (error, token) => {
+  exchangeToken(plan.request, postmanTransport(pm), timer, (error, token) => {
     if (error || !token) {
       remember(pm, key, error, Date.now());
       done([error]);

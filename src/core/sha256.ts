@@ -1,4 +1,4 @@
-// SHA-256 in plain JavaScript: the sandbox of Newman has no crypto, and CryptoJS is deprecated in the app's.
+// SHA-256 in plain JavaScript, for every host: the sandbox of Newman has no crypto, and CryptoJS is deprecated in the app's.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,

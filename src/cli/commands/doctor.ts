@@ -1,0 +1,44 @@
+// `doctor`: checks environments and AEM credential files before a workshop; one row per file, non-zero on any error.
+
+import { doctorRows, doctorSummary } from "../../node/doctor-report.js";
+import { credentialFiles, runDoctor } from "../../node/doctor.js";
+import { UsageError, type Command } from "../command.js";
+import { caOption } from "./token.js";
+
+/** From this many files on, progress is shown on stderr. */
+const PROGRESS_FROM = 5;
+
+export const doctor: Command = {
+  name: "doctor",
+  summary: "check environments and AEM credential files (or directories of them) before a workshop",
+  usage: `postman-ims-auth doctor FILE|DIR… [--online] [--ca FILE]
+
+  FILE|DIR   Postman environments, .env files, AEM service credentials; a directory means its *.json and .env files
+  --online   also ask IMS for a token with each file that passes the offline checks
+  --ca FILE  also trust this CA certificate (PEM) for --online: a local emulator, a proxy that inspects TLS
+
+Offline: the variables of the flow and their format, the private key (RSA, at least 2048 bits), the key
+against the certificate (AEM's integration.publicKey or a CERTIFICATE variable), the certificate's
+expiry (warning under 30 days), a pasted ACCESS_TOKEN's expiry. One row per file: ok, warning or error
+and why; then a summary. Exits 1 when any file has an error.`,
+  options: { online: { type: "boolean", default: false }, ca: { type: "string" } },
+  positionals: true,
+  async run(values, positionals) {
+    if (positionals.length === 0) throw new UsageError("name at least one file or directory");
+    const total = credentialFiles(positionals).length;
+    if (total === 0) throw new UsageError(`no .json or .env files in ${positionals.join(", ")}`);
+    const live = process.stderr.isTTY === true;
+    const rows = await runDoctor(positionals, {
+      online: values.online === true,
+      ca: caOption(values),
+      progress:
+        total < PROGRESS_FROM
+          ? undefined
+          : (checked, all, file) => process.stderr.write(live ? `\r\x1b[Kchecked ${checked}/${all}` : `checked ${checked}/${all}: ${file}\n`),
+    });
+    if (live && total >= PROGRESS_FROM) process.stderr.write("\r\x1b[K");
+    for (const line of doctorRows(rows)) console.log(line);
+    console.log(doctorSummary(rows));
+    return rows.some((row) => row.status === "error") ? 1 : 0;
+  },
+};

@@ -1,0 +1,56 @@
+// `token`: an access token for curl and scripts, from an environment or AEM service credentials, as the collection gets it.
+
+import { readFileSync } from "node:fs";
+import { getAccessTokenForFile } from "../../node/get-access-token.js";
+import { formatToken, TOKEN_FORMATS, type TokenFormat } from "../../node/token-output.js";
+import { UsageError, type Command, type OptionValues } from "../command.js";
+
+/** The PEM text of --ca FILE, shared with `doctor`. */
+export function caOption(values: OptionValues): string | undefined {
+  if (values.ca === undefined) return undefined;
+  try {
+    return readFileSync(String(values.ca), "utf8");
+  } catch (error) {
+    throw new UsageError(`--ca ${String(values.ca)} cannot be read (${(error as { code?: string }).code ?? "error"}): give a PEM certificate file.`);
+  }
+}
+
+export const token: Command = {
+  name: "token",
+  summary: "print an IMS access token for an environment or AEM service credentials (for curl and scripts)",
+  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header] [--name NAME] [--ca FILE] [--cache FILE]
+
+  --env FILE              Postman environment (or .env file) holding the collection's variables
+  --aem-credentials FILE  AEM as a Cloud Service service credentials (Developer Console JSON)
+  --format FORMAT         json (default): {"accessToken","expiresAt","expiresAtIso","flow"}
+                          env:    export ACCESS_TOKEN=…   (eval "$(postman-ims-auth token … --format env)")
+                          header: Authorization: Bearer …  (curl -H "$(postman-ims-auth token … --format header)")
+  --name NAME             the variable of --format env (default ACCESS_TOKEN)
+  --ca FILE               also trust this CA certificate (PEM): a local emulator, a proxy that inspects TLS
+  --cache FILE            keep tokens in FILE (mode 0600) and reuse one while it has more than
+                          TOKEN_MARGIN_MINUTES (default 10) left
+
+Only the token goes to stdout; what was done goes to stderr, without secrets.`,
+  options: {
+    env: { type: "string" },
+    "aem-credentials": { type: "string" },
+    format: { type: "string", default: "json" },
+    name: { type: "string", default: "ACCESS_TOKEN" },
+    ca: { type: "string" },
+    cache: { type: "string" },
+  },
+  async run(values) {
+    const [env, aem] = [values.env, values["aem-credentials"]];
+    if ((env === undefined) === (aem === undefined)) throw new UsageError("give one of --env FILE and --aem-credentials FILE");
+    const format = String(values.format);
+    if (!TOKEN_FORMATS.includes(format as TokenFormat)) throw new UsageError(`--format must be ${TOKEN_FORMATS.join(", ")}, not "${format}"`);
+    const token = await getAccessTokenForFile(String(env ?? aem), {
+      expect: aem === undefined ? undefined : "aem",
+      ca: caOption(values),
+      cacheFile: values.cache === undefined ? undefined : String(values.cache),
+      log: (line) => console.error(`postman-ims-auth: ${line}`),
+    });
+    console.log(formatToken(token, format as TokenFormat, String(values.name)));
+    return 0;
+  },
+};

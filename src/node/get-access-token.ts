@@ -1,0 +1,81 @@
+// getAccessToken: the collection's way to a token (same flows, checks, retries and errors), from Node.
+
+import { configurationKey } from "../core/configuration-key.js";
+import { ImsAuthError } from "../core/errors.js";
+import type { AuthFlow } from "../core/flow.js";
+import type { IssuedToken } from "../core/ims-response.js";
+import { exchangeToken } from "../core/token-exchange.js";
+import { planToken, type TokenRequest } from "../core/token-request.js";
+import type { VariableSource } from "../core/variables.js";
+import { readCredentials, readCredentialsFile, variableSource, type CredentialsInput } from "./credentials.js";
+import { httpsTransport, type HttpsOptions } from "./https-transport.js";
+import { cachedToken, cacheToken } from "./token-file.js";
+
+export interface AccessToken {
+  readonly accessToken: string;
+  /** Absolute expiry, milliseconds since 1970; undefined only for a pasted ACCESS_TOKEN that does not say. */
+  readonly expiresAt: number | undefined;
+  readonly flow: AuthFlow;
+}
+
+export interface GetAccessTokenOptions extends HttpsOptions {
+  /** A JSON file (created with mode 0600) where tokens are kept and reused while valid for the safety margin. */
+  readonly cacheFile?: string | undefined;
+  /** Diagnostics without secrets (what was done, until when the token is valid), e.g. for stderr. */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+/**
+ * A token for the credentials, as the collection would get it: the flow is chosen from the variables
+ * (or AUTH_FLOW), the same checks run, IMS is asked over HTTPS with the same retries. Failures are
+ * the collection's coded ImsAuthError; several problems with the variables come as one error listing all.
+ */
+export async function getAccessToken(config: CredentialsInput, options: GetAccessTokenOptions = {}): Promise<AccessToken> {
+  return tokenFor(variableSource(readCredentials(config)), options);
+}
+
+/** The same for a credentials file (see readCredentialsFile): what the `token` command does. */
+export async function getAccessTokenForFile(file: string, options: GetAccessTokenOptions & { expect?: "aem" } = {}): Promise<AccessToken> {
+  return tokenFor(variableSource(readCredentialsFile(file, options.expect)), options);
+}
+
+/** The same, from a variable source (the doctor's online check uses it on files it has read). */
+export async function tokenFor(source: VariableSource, options: GetAccessTokenOptions = {}): Promise<AccessToken> {
+  const log = options.log ?? (() => undefined);
+  const now = Date.now();
+  const plan = planToken(source, now);
+  if (!plan.ok) throw oneError(plan.problems);
+  if (plan.flow === "token") {
+    log(`using the pasted ACCESS_TOKEN (${until(plan.expiresAt)})`);
+    return { accessToken: plan.accessToken, expiresAt: plan.expiresAt, flow: "token" };
+  }
+  const key = configurationKey(source);
+  const cached = options.cacheFile === undefined ? undefined : cachedToken(options.cacheFile, key, source, now);
+  if (cached) {
+    log(`reused the cached ${plan.flow} token from ${options.cacheFile} (${until(cached.expiresAt)})`);
+    return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, flow: cached.flow };
+  }
+  const token = await exchange(plan.request, options);
+  log(`IMS at ${plan.request.url.split("/")[2]} issued a ${plan.flow} token (${until(token.expiresAt)})`);
+  if (options.cacheFile !== undefined) cacheToken(options.cacheFile, key, plan.flow, token, Date.now());
+  return { accessToken: token.accessToken, expiresAt: token.expiresAt, flow: plan.flow };
+}
+
+function exchange(request: TokenRequest, options: HttpsOptions): Promise<IssuedToken> {
+  return new Promise((resolve, reject) => {
+    exchangeToken(request, httpsTransport(options), setTimeout, (error, token) => (token ? resolve(token) : reject(error)));
+  });
+}
+
+function until(expiresAt: number | undefined): string {
+  return expiresAt === undefined ? "it does not say when it expires" : `valid until ${new Date(expiresAt).toISOString()}`;
+}
+
+/** One error for a program to catch: the first problem's code and variable, every problem in the message. */
+function oneError(problems: readonly ImsAuthError[]): ImsAuthError {
+  const [first, ...rest] = problems;
+  if (!first) return new ImsAuthError("ERR_AUTH_FLOW", "No access token could be obtained.");
+  if (rest.length === 0) return first;
+  const list = problems.map((problem) => `\n  - ${problem.code}: ${problem.message}`).join("");
+  return new ImsAuthError(first.code, `${problems.length} problems with the credentials:${list}`, first.variable);
+}
