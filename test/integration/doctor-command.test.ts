@@ -26,7 +26,7 @@ const FAULTS: Record<string, { code: RegExp; online?: true }> = {
   "certificate-pasted-as-key.postman_environment.json": { code: /ERR_PRIVATE_KEY_TYPE: PRIVATE_KEY holds a certificate/ },
   "expired-pasted-token.postman_environment.json": { code: /ERR_TOKEN_EXPIRED: ACCESS_TOKEN expired at/ },
   "bad-ims-host.postman_environment.json": { code: /ERR_INVALID_VARIABLE: IMS is "https:\/\/ims-na1\.adobelogin\.com\/" but must be a bare host name.*set IMS to "ims-na1\.adobelogin\.com"/ },
-  "wrong-client-secret.postman_environment.json": { code: /ERR_IMS_REJECTED: .*invalid_client.*Check API_KEY and CLIENT_SECRET/, online: true },
+  "wrong-client-secret.postman_environment.json": { code: /ERR_IMS_REJECTED: .*invalid_client.*Check CLIENT_SECRET: IMS did not accept it/, online: true },
   "placeholder-api-key.postman_environment.json": { code: /ERR_MISSING_VARIABLE: API_KEY is not filled in: it still holds the placeholder <your client id>/ },
   "aem-without-private-key.json": { code: /ERR_CREDENTIALS_FILE: .*integration\.privateKey is missing/ },
   "aem-key-certificate-mismatch.json": { code: /ERR_CERTIFICATE_MISMATCH: PRIVATE_KEY does not match the certificate in integration\.publicKey.*\(In the credentials file: integration\.privateKey\.\)/ },

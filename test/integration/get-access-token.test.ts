@@ -112,7 +112,7 @@ describe("getAccessToken", () => {
   });
 
   it.each([
-    ["IMS's refusal, with the collection's hint", () => variables({ CLIENT_SECRET: "p8e-wrong", PRIVATE_KEY: "", META_SCOPE: "" }), "ERR_IMS_REJECTED", /invalid_client.*Check API_KEY and CLIENT_SECRET/],
+    ["IMS's refusal, with the collection's hint", () => variables({ CLIENT_SECRET: "p8e-wrong", PRIVATE_KEY: "", META_SCOPE: "" }), "ERR_IMS_REJECTED", /invalid_client.*Check CLIENT_SECRET: IMS did not accept it/],
     ["a metascope the binding lacks", () => variables({ SCOPES: "", META_SCOPE: "ent_dataservice_sdk" }), "ERR_IMS_REJECTED", /invalid_scope.*Check META_SCOPE/],
     ["a 1024-bit key", () => variables({ SCOPES: "", PRIVATE_KEY: rsaKeyPems(1024).pkcs8 }), "ERR_PRIVATE_KEY_SIZE", /1024-bit/],
     ["an expired pasted token", () => ({ ACCESS_TOKEN: pastedToken(Date.now() - 2 * 86_400_000, 86_400_000) }), "ERR_TOKEN_EXPIRED", /^ACCESS_TOKEN expired at/],
