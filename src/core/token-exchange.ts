@@ -56,7 +56,7 @@ export function exchangeToken(request: TokenRequest, transport: Transport, timer
       let token: IssuedToken | undefined;
       try {
         const answered = failure || !reply ? undefined : reply;
-        const delay = retryDelayMs(attempts, answered?.status, answered?.retryAfter, Date.now());
+        const delay = retryDelayMs(attempts, answered?.status, answered?.retryAfter, Date.now(), failure?.code);
         if (delay !== undefined) {
           timer(attempt, delay);
           return;
