@@ -147,7 +147,7 @@ describe("token", () => {
     const file = files.write("untrusted.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
     const result = await runCli(["token", "--env", file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: ERR_IMS_UNREACHABLE: Could not reach IMS at 127\.0\.0\.1:\d+ \(after 4 attempts\): [A-Z_]+\. Its TLS certificate is not trusted.*--ca FILE/);
+    expect(result.stderr).toMatch(/^error: ERR_IMS_UNREACHABLE: Could not reach IMS at 127\.0\.0\.1:\d+: [A-Z_]+\. Its TLS certificate is not trusted.*--ca FILE/);
     expect(ctx.emulator.calls.tokenV3).toBe(0);
   });
 
