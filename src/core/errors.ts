@@ -16,7 +16,8 @@ export type ErrorCode =
   | "ERR_CREDENTIALS_FILE"
   | "ERR_INPUT_FILE"
   | "ERR_ROSTER"
-  | "ERR_OUTPUT_EXISTS";
+  | "ERR_OUTPUT_EXISTS"
+  | "ERR_INVALID_OPTION";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";
