@@ -1,4 +1,4 @@
-// What a CLI command is: its help, its options (node:util parseArgs), and one library call.
+// What a CLI command is: its help, its options (node:util parseArgs), and one library call (imported when it runs, so --help stays fast).
 
 import type { ParseArgsConfig } from "node:util";
 
@@ -15,6 +15,8 @@ export interface Command {
   readonly options: NonNullable<ParseArgsConfig["options"]>;
   /** Whether positional arguments are accepted (files…). */
   readonly positionals?: boolean;
+  /** Refuses arguments that do not go together (throws UsageError); runs before `run`, and alone for a parse-only check. */
+  check?(values: OptionValues, positionals: string[]): void;
   /** Returns the exit code. Stdout is for results; stderr for diagnostics. */
   run(values: OptionValues, positionals: string[]): Promise<number>;
 }

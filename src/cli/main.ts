@@ -1,52 +1,51 @@
 #!/usr/bin/env node
 // Command-line entry: maps arguments to one library call each; prints `error: …` and exits 1 on expected failures.
 
-import { parseArgs } from "node:util";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { isImsAuthError } from "../core/errors.js";
-import { UsageError, type Command, type OptionValues } from "./command.js";
+import { UsageError, type Command } from "./command.js";
 import { demo } from "./commands/demo.js";
 import { doctor } from "./commands/doctor.js";
 import { emulator } from "./commands/emulator.js";
+import { env } from "./commands/env.js";
 import { generate } from "./commands/generate.js";
+import { inject } from "./commands/inject.js";
+import { roster } from "./commands/roster.js";
 import { token } from "./commands/token.js";
+import { parseCommandLine } from "./parse.js";
 
 /** One line a command. */
-const COMMANDS: readonly Command[] = [generate, demo, emulator, token, doctor];
-
-function help(): string {
-  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
-  return `usage: postman-ims-auth <command> [options]\n\ncommands:\n${lines.join("\n")}\n\nRun "postman-ims-auth <command> --help" for a command's options.`;
-}
+export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, doctor, demo, emulator];
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(help());
-    return name === undefined ? 1 : 0;
-  }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    console.error(`error: unknown command "${name}"\n\n${help()}`);
-    return 1;
-  }
+  let command: Command | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: { ...command.options, help: { type: "boolean", short: "h" } },
-      allowPositionals: Boolean(command.positionals),
-    });
-    if (values.help) {
-      console.log(`usage: ${command.usage}`);
-      return 0;
+    const parsed = parseCommandLine(COMMANDS, argv);
+    if (parsed.kind === "help") {
+      console.log(parsed.text);
+      return parsed.exitCode;
     }
-    return await command.run(values as OptionValues, positionals);
+    command = parsed.command;
+    return await command.run(parsed.values, parsed.positionals);
   } catch (error) {
     if (isImsAuthError(error)) console.error(`error: ${error.code}: ${error.message}`);
-    else if (error instanceof UsageError || String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
-      console.error(`error: ${(error as Error).message}\n\nusage: ${command.usage}`);
+    else if (error instanceof UsageError) {
+      const name = argv[0];
+      const usage = (command ?? COMMANDS.find((candidate) => candidate.name === name))?.usage;
+      console.error(`error: ${error.message}${usage ? `\n\nusage: ${usage}` : ""}`);
     } else throw error;
     return 1;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** Run only when executed (node main.js, or npm's bin link to it), not when imported to check command lines. */
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) process.exitCode = await main(process.argv.slice(2));

@@ -19,7 +19,8 @@ export type ErrorCode =
   | "ERR_CERTIFICATE_EXPIRED"
   | "ERR_INPUT_FILE"
   | "ERR_ROSTER"
-  | "ERR_OUTPUT_EXISTS";
+  | "ERR_OUTPUT_EXISTS"
+  | "ERR_INVALID_OPTION";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";

@@ -1,6 +1,8 @@
 // Environment templates that instructors fill in and hand to students.
 
+import { ImsAuthError } from "../core/errors.js";
 import { VARIABLES, type VariableName } from "../core/variables.js";
+import type { CollectionFlow } from "./flows.js";
 import { stableId } from "./ids.js";
 
 export interface EnvironmentValue {
@@ -22,6 +24,10 @@ export interface EnvironmentTemplate {
   readonly file: string;
   readonly name: string;
   readonly variables: readonly VariableName[];
+  /** `generate --flows` writes a template when it serves one of the chosen flows. */
+  readonly flows: readonly CollectionFlow[];
+  /** What every student of a roster must be given a value for, unless the instructor says otherwise. */
+  readonly required: readonly VariableName[];
 }
 
 export const TEMPLATES: readonly EnvironmentTemplate[] = [
@@ -41,11 +47,16 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
     ],
+    // Both flows read its variables; what both need is what a student cannot do without.
+    flows: ["jwt", "oauth-s2s"],
+    required: ["API_KEY", "CLIENT_SECRET"],
   },
   {
     file: "oauth-s2s.postman_environment.json",
     name: "Adobe IMS OAuth Server-to-Server",
     variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
+    flows: ["oauth-s2s"],
+    required: ["API_KEY", "CLIENT_SECRET", "SCOPES"],
   },
   {
     // Filled in from AEM service credentials (src/generator/aem-credentials.ts); same JWT flow, AEM_HOST for the API calls.
@@ -63,8 +74,15 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
     ],
+    flows: ["jwt"],
+    required: ["API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY", "TECHNICAL_ACCOUNT_ID", "IMS_ORG"],
   },
 ];
+
+/** A template's short name, as the command line takes it: "workshop", "oauth-s2s", "aem". */
+export function templateShortName(template: EnvironmentTemplate): string {
+  return template.file.replace(/\.postman_environment\.json$/, "");
+}
 
 /**
  * An environment with the template's variables; `values` fills some in. A value for another known
@@ -94,6 +112,15 @@ export function buildEnvironment(template: EnvironmentTemplate, values: Partial<
     }),
     _postman_variable_scope: "environment",
   };
+}
+
+/** The template by short name or file name; unknown names are refused with the list of known ones. */
+export function templateByName(name: string): EnvironmentTemplate {
+  const template = TEMPLATES.find((candidate) => templateShortName(candidate) === name || candidate.file === name);
+  if (!template) {
+    throw new ImsAuthError("ERR_INVALID_OPTION", `there is no environment template "${name}": use one of ${TEMPLATES.map(templateShortName).join(", ")}.`);
+  }
+  return template;
 }
 
 export function templateByFile(file: string): EnvironmentTemplate {

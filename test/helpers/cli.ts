@@ -1,27 +1,64 @@
-// Runs the built command-line tool as a subprocess, asynchronously (an in-process emulator must keep serving meanwhile).
+// Running the built CLI as a user would (node dist/node/cli/main.js …), and checking what it writes.
 
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sdk from "postman-collection";
 import { packageRoot } from "../../src/generator/paths.js";
 
+export const CLI = join(packageRoot(), "dist", "node", "cli", "main.js");
+
 export interface CliResult {
-  readonly code: number | null;
+  readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-const MAIN = join(packageRoot(), "dist", "node", "cli", "main.js");
-
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run compile" first.`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+/** Runs `node CLI …args` (or another entry), never through a shell: arguments arrive as given. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; entry?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [options.entry ?? CLI, ...args],
+      // No inherited NODE_EXTRA_CA_CERTS: a test that trusts the emulator says so.
+      { cwd: options.cwd, env: { ...process.env, NODE_EXTRA_CA_CERTS: "", ...options.env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
+}
+
+/** A temporary directory for one test file; remove() deletes it. */
+export function tempDir(prefix: string): { dir: string; path: (...parts: string[]) => string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  return { dir, path: (...parts) => join(dir, ...parts), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function readJson<T = Record<string, unknown>>(file: string): T {
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+}
+
+export interface EnvironmentJson {
+  name: string;
+  values: Array<{ key: string; value: string; type: string; enabled: boolean }>;
+  _postman_variable_scope?: string;
+}
+
+/**
+ * Problems found when the environment goes through postman-collection's VariableScope and back:
+ * every key and value must survive (the SDK maps the app's "secret"/"default" types to "any").
+ */
+export function environmentRoundTripProblems(json: EnvironmentJson): string[] {
+  const problems: string[] = [];
+  if (json._postman_variable_scope !== "environment") problems.push("_postman_variable_scope is not environment");
+  const scope = new sdk.VariableScope(json as never);
+  for (const { key, value } of json.values) if (scope.get(key) !== value) problems.push(`${key} does not read back`);
+  const back = (scope.toJSON() as { values: Array<{ key: string; value: string; disabled?: boolean }> }).values;
+  const mine = json.values.map(({ key, value, enabled }) => ({ key, value, enabled }));
+  const theirs = back.map(({ key, value, disabled }) => ({ key, value, enabled: !disabled }));
+  if (JSON.stringify(mine) !== JSON.stringify(theirs)) problems.push("keys, values or enabled flags change in a round trip");
+  return problems;
 }

@@ -71,7 +71,7 @@ describe("token", () => {
   it("--format json (the default) from a JWT environment, the emulator trusted through NODE_EXTRA_CA_CERTS", async () => {
     const file = files.write("jwt.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, JWT));
     const started = Date.now();
-    const result = await runCli(["token", "--env", file], { NODE_EXTRA_CA_CERTS: ctx.caFile });
+    const result = await runCli(["token", "--env", file], { env: { NODE_EXTRA_CA_CERTS: ctx.caFile } });
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as { accessToken: string; expiresAt: number; expiresAtIso: string; flow: string };
     expect(Object.keys(printed)).toEqual(["accessToken", "expiresAt", "expiresAtIso", "flow"]);

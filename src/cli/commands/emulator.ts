@@ -1,7 +1,5 @@
 // `emulator`: a local IMS emulator with a throwaway credential, until Ctrl-C.
 
-import { ImsEmulator } from "../../emulator/ims-emulator.js";
-import { makeThrowawayCredential } from "../../emulator/integration.js";
 import { UsageError, type Command } from "../command.js";
 
 export const emulator: Command = {
@@ -12,6 +10,7 @@ export const emulator: Command = {
   async run(values) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
+    const [{ ImsEmulator }, { makeThrowawayCredential }] = await Promise.all([import("../../emulator/ims-emulator.js"), import("../../emulator/integration.js")]);
     const credential = makeThrowawayCredential();
     const server = await ImsEmulator.start({ integrations: [credential.integration], port });
     console.log(`IMS emulator listening on https://${server.host} (Ctrl-C stops it)`);

@@ -1,16 +1,32 @@
 // `generate`: writes the collection and environment templates.
 
-import { writeGenerated } from "../../generator/write.js";
-import type { Command } from "../command.js";
+import { parseFlows } from "../../generator/flows.js";
+import { UsageError, type Command, type OptionValues } from "../command.js";
+
+const options = (values: OptionValues) => ({
+  ...(values.name === undefined ? {} : { name: String(values.name) }),
+  ...(values.flows === undefined ? {} : { flows: parseFlows(String(values.flows)) }),
+});
 
 export const generate: Command = {
   name: "generate",
   summary: "write the collection and environment templates",
-  usage: "postman-ims-auth generate [--out DIR]\n\n  --out DIR   directory to write collections/ and environments/ into (default: .)",
-  options: { out: { type: "string", default: "." } },
+  usage: `postman-ims-auth generate [--out DIR] [--flows jwt,oauth-s2s] [--name NAME]
+
+  -o, --out DIR     directory to write collections/ and environments/ into (default: .)
+  --flows LIST      Authenticate requests to include: jwt, oauth-s2s or both (default: both);
+                    environment templates are written for the flows chosen
+  --name NAME       the collection's name (default: Adobe IMS); it also names the file`,
+  options: { out: { type: "string", short: "o", default: "." }, flows: { type: "string" }, name: { type: "string" } },
+  check(values) {
+    if (values.name !== undefined && String(values.name).trim() === "") throw new UsageError("--name is empty: give the collection a name, or leave --name out");
+    options(values);
+  },
   async run(values) {
-    const written = writeGenerated(String(values.out));
-    console.log(`wrote ${written.length} files: ${written.join(", ")}`);
+    const out = String(values.out);
+    const { writeGenerated } = await import("../../generator/write.js");
+    const written = writeGenerated(out, options(values));
+    console.log(`wrote ${written.length} files in ${out}: ${written.join(", ")}`);
     return 0;
   },
 };

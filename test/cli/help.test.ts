@@ -1,0 +1,37 @@
+// Every command answers --help; unknown commands and flags are refused with a message naming them.
+
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
+
+describe("postman-ims-auth", () => {
+  it("with no command prints the commands and exits 1; --help exits 0", async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/^usage: postman-ims-auth <command>/);
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const name of ["generate", "env", "roster", "inject"]) expect(help.stdout).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
+  });
+
+  it("refuses an unknown command, naming it", async () => {
+    const result = await runCli(["genrate"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: unknown command "genrate"/);
+    expect(result.stdout).toBe("");
+  });
+
+  it.each(COMMANDS.map((command) => command.name))("%s --help prints its usage and exits 0", async (name) => {
+    const result = await runCli([name, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^usage: postman-ims-auth ${name}\\b`));
+    expect(result.stderr).toBe("");
+  });
+
+  it.each(["generate", "env", "roster", "inject"])("%s refuses an unknown flag, naming it, with its usage", async (name) => {
+    const result = await runCli([name, "--colour", "x"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: Unknown option '--colour'/);
+    expect(result.stderr).toContain(`usage: postman-ims-auth ${name}`);
+  });
+});

@@ -1,0 +1,77 @@
+// `inject` as a user runs it on an exported collection: output, layout kept, warnings, idempotence, refusals.
+
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { readJson, runCli, tempDir } from "../helpers/cli.js";
+import { realisticCollection } from "../helpers/realistic-collection.js";
+import { collectionSchemaErrors } from "../helpers/schema.js";
+
+const temp = tempDir("cli-inject");
+afterAll(() => temp.remove());
+
+/** As the Postman app exports: tab-indented, no final newline. */
+const exported = JSON.stringify(realisticCollection(), null, "\t");
+
+describe("inject", () => {
+  it("-o FILE writes the collection with our parts, in the input's layout, and lists the overriding auth as warnings", async () => {
+    writeFileSync(temp.path("acme.json"), exported);
+    const result = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("acme-ims.json")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^wrote .*acme-ims\.json: Bearer auth, auto-auth script and Authenticate folder added; 52 requests watch for 401; 5 warnings above\n$/);
+    const warnings = result.stderr.trimEnd().split("\n");
+    expect(warnings).toHaveLength(5);
+    expect(warnings.every((line) => line.startsWith("warning: "))).toBe(true);
+    expect(warnings[3]).toMatch(/^warning: folder "Legacy" has its own auth \(apikey\)/);
+    const text = readFileSync(temp.path("acme-ims.json"), "utf8");
+    expect(text.startsWith('{\n\t"info": {')).toBe(true);
+    expect(text.endsWith("}")).toBe(true);
+    const json = JSON.parse(text) as { item: Array<{ name: string }> };
+    expect(collectionSchemaErrors(json)).toEqual([]);
+    expect(json.item.map((item) => item.name).slice(0, 2)).toEqual(["Authenticate", "Schemas"]);
+    expect(readFileSync(temp.path("acme.json"), "utf8")).toBe(exported);
+  });
+
+  it("--in-place on an injected collection changes nothing: running it twice gives the same file", async () => {
+    const before = readFileSync(temp.path("acme-ims.json"), "utf8");
+    const result = await runCli(["inject", temp.path("acme-ims.json"), "--in-place", "--flows", "oauth-s2s,jwt"]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(temp.path("acme-ims.json"), "utf8")).toBe(before);
+  });
+
+  it("--flows jwt --in-place replaces the Authenticate folder with the JWT request only", async () => {
+    writeFileSync(temp.path("jwt.json"), exported);
+    expect((await runCli(["inject", temp.path("jwt.json"), "--in-place", "--flows", "jwt"])).code).toBe(0);
+    const json = readJson<{ item: Array<{ name: string; item?: Array<{ name: string }> }> }>(temp.path("jwt.json"));
+    expect(json.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: JWT Generate + Auth via User Token"]);
+  });
+
+  it("refuses to overwrite an existing output unless --force", async () => {
+    writeFileSync(temp.path("taken.json"), "keep me");
+    const refused = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("taken.json")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*taken\.json already exists/);
+    expect(readFileSync(temp.path("taken.json"), "utf8")).toBe("keep me");
+    expect((await runCli(["inject", temp.path("acme.json"), "-o", temp.path("taken.json"), "--force"])).code).toBe(0);
+    expect(collectionSchemaErrors(readJson(temp.path("taken.json")))).toEqual([]);
+  });
+
+  it.each([
+    ["no collection", ["-o", "out.json"], /^error: name the collection file/],
+    ["no output", ["acme.json"], /^error: say where to write: -o FILE, or --in-place/],
+    ["both outputs", ["acme.json", "-o", "out.json", "--in-place"], /^error: give -o FILE or --in-place, not both/],
+    ["the input as output", ["acme.json", "-o", "./acme.json"], /^error: ERR_INVALID_OPTION: the output is the input \(acme\.json\): to change it, say in-place \(--in-place\)/],
+    ["a missing file", ["missing.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: missing\.json \(the collection\) does not exist: check the path/],
+    ["an environment", ["env.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: env\.json: is a Postman environment, not a collection\. In Postman: .*Export → Collection v2\.1/],
+    ["a v2.0 collection", ["v20.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: v20\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/],
+    ["text that is not JSON", ["notes.txt", "-o", "out.json"], /^error: ERR_INPUT_FILE: notes\.txt: is not JSON( \(line 1, column 1\))?, so not a Postman collection/],
+    ["an unknown flow", ["acme.json", "-o", "out.json", "--flows", "basic"], /^error: ERR_INVALID_OPTION: unknown flow "basic"/],
+  ])("refuses %s, and writes nothing", async (_name, args, message) => {
+    writeFileSync(temp.path("env.json"), JSON.stringify({ name: "e", values: [{ key: "A", value: "1" }] }));
+    writeFileSync(temp.path("v20.json"), JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }));
+    writeFileSync(temp.path("notes.txt"), "my collection");
+    const result = await runCli(["inject", ...args], { cwd: temp.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(temp.path("out.json"))).toBe(false);
+  });
+});
