@@ -25,7 +25,7 @@ describe("env from a template", () => {
     writeFileSync(temp.path("class.env"), "# shared by the class\nIMS_ORG=ABC@AdobeOrg\nAPI_KEY=from-env-file\nSANDBOX_NAME=dev\n");
     const out = temp.path("student.postman_environment.json");
     const result = await env(
-      ["--env-file", temp.path("class.env"), "--set", "API_KEY=0123abcd", "--set", "CLIENT_SECRET", "--set-file", `PRIVATE_KEY=${temp.path("private.key")}`, "--name", "Student 1"],
+      ["--dotenv", temp.path("class.env"), "--set", "API_KEY=0123abcd", "--set", "CLIENT_SECRET", "--set-file", `PRIVATE_KEY=${temp.path("private.key")}`, "--name", "Student 1"],
       out,
       { env: { CLIENT_SECRET: SECRET } },
     );
@@ -100,10 +100,10 @@ describe("env from AEM service credentials and from a Developer Console download
 });
 
 describe("env refuses", () => {
-  it("a missing --env-file: Node itself stops first (it reads --env-file even after the script's name), naming the file", async () => {
-    const result = await runCli(["env", "-o", "x.json", "--env-file", "nope.env"], { cwd: temp.dir });
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/nope\.env/);
+  it("a missing --dotenv file: our error, naming the file", async () => {
+    const result = await runCli(["env", "-o", "x.json", "--dotenv", "nope.env"], { cwd: temp.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: .*nope\.env/);
     expect(existsSync(temp.path("x.json"))).toBe(false);
   });
 
@@ -118,7 +118,7 @@ describe("env refuses", () => {
     ["a missing --set-file file", ["-o", "x.json", "--set-file", "PRIVATE_KEY=nope.env"], /^error: ERR_INPUT_FILE: nope\.env \(the file for PRIVATE_KEY\) does not exist: check the path\./],
     ["a missing credentials file", ["-o", "x.json", "--aem-credentials", "nope.json"], /^error: ERR_INPUT_FILE: nope\.json \(the AEM service credentials\) does not exist/],
     ["a collection given as a console download", ["-o", "x.json", "--from-console", "collection.json"], /^error: ERR_INPUT_FILE: collection\.json: is a Postman collection, not an environment/],
-    ["a bad .env line", ["-o", "x.json", "--env-file", "bad.env"], /^error: ERR_INPUT_FILE: bad\.env:2: line 2 is not KEY=VALUE/],
+    ["a bad .env line", ["-o", "x.json", "--dotenv", "bad.env"], /^error: ERR_INPUT_FILE: bad\.env:2: line 2 is not KEY=VALUE/],
   ])("%s, and writes nothing", async (_name, args, message) => {
     writeFileSync(temp.path("collection.json"), JSON.stringify({ info: { name: "c" }, item: [] }));
     writeFileSync(temp.path("bad.env"), `API_KEY=x\n${SECRET}\n`);

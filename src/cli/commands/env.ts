@@ -10,7 +10,7 @@ function request(values: OptionValues): EnvironmentRequest & { out: string; forc
   const optional = { template: text(values.template), aemCredentials: text(values["aem-credentials"]), aemHost: text(values["aem-host"]), fromConsole: text(values["from-console"]), name: text(values.name) };
   return {
     ...(Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)) as Partial<typeof optional>),
-    envFiles: list(values["env-file"]),
+    envFiles: list(values.dotenv),
     setFiles: list(values["set-file"]),
     set: list(values.set),
     out: String(values.out),
@@ -34,7 +34,7 @@ SOURCE (one; default: the workshop template)
   --from-console FILE       Adobe Developer Console's "Download for Postman" file; its variable names are kept
 
 VALUES (later ones win)
-  --env-file FILE           KEY=VALUE lines (.env style; quote a PEM key between double quotes)
+  --dotenv FILE             KEY=VALUE lines (.env style; quote a PEM key between double quotes)
   --set-file NAME=FILE      NAME's value is the text of FILE (a private key)
   --set NAME=VALUE          a value
   --set NAME                the value of the environment variable NAME (keeps secrets off the command line)`,
@@ -46,7 +46,8 @@ VALUES (later ones win)
     "aem-credentials": { type: "string" },
     "aem-host": { type: "string" },
     "from-console": { type: "string" },
-    "env-file": { type: "string", multiple: true },
+    // Not --env-file: Node 20 takes that flag for itself even after the script name.
+    dotenv: { type: "string", multiple: true },
     "set-file": { type: "string", multiple: true },
     set: { type: "string", multiple: true },
   },
