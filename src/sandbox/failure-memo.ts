@@ -9,7 +9,7 @@ import { sha256Hex } from "./sha256.js";
 export const MEMO_VARIABLE = "IMS_AUTH_LAST_FAILURE";
 /** IMS being down may pass: try again after this long. A refusal stands until the variables change. */
 const UNREACHABLE_MEMO_MS = 60_000;
-const INPUTS = ["AUTH_FLOW", "IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "SCOPES", "PRIVATE_KEY"];
+const INPUTS = ["AUTH_FLOW", "IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "SCOPES", "PRIVATE_KEY", "PRIVATE_KEY_PASSPHRASE"];
 
 interface Memo {
   readonly key: string;

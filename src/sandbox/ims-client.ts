@@ -54,7 +54,8 @@ export function requestToken(pm: Postman, timer: Timer, request: TokenRequest, d
       return;
     }
     try {
-      done(undefined, readTokenResponse(request.flow, status, response.text(), Date.now()));
+      const secrets = request.form.filter(([key]) => key === "client_secret" || key === "jwt_token").map(([, value]) => value);
+      done(undefined, readTokenResponse(request.flow, status, response.text(), Date.now(), secrets));
     } catch (failure) {
       done(isImsAuthError(failure) && tries ? new ImsAuthError(failure.code, `${failure.message}${tries}`, failure.variable) : failure);
     }
