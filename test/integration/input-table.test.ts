@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRsaKeyPair } from "../../src/emulator/certificate.js";
 import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/requests.js";
 import { der, otherSchemePem, pbes2Pem, pem, pkcs1Pem, rsaFields } from "../helpers/encrypted-keys.js";
+import { consoleProblems } from "../../src/runner/run-result.js";
+import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
 import { apiCollection } from "../helpers/collections.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 import { runRows, type RowTest } from "../helpers/table-run.js";
@@ -195,5 +197,24 @@ describe("automatic authentication before an API request, one run per row", () =
     const result = await runApi({ ...ONLY_TOKEN, API_KEY: ctx.credential.integration.clientId, ACCESS_TOKEN: token });
     expect(result.failures).toEqual([]);
     expect(ctx.emulator.calls).toMatchObject({ tokenV3: 0, jwtExchange: 0, api: 1 });
+  });
+});
+
+describe("in the Postman app's runtime (postman-runtime 7.56, sandbox 6.7) too", () => {
+  it.each([
+    ["encrypted PKCS#8", () => key().export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASS }).toString()],
+    ["legacy encrypted PKCS#1, DES-EDE3-CBC", () => key().export({ type: "pkcs1", format: "pem", cipher: "des-ede3-cbc", passphrase: PASS }).toString()],
+  ])("%s: decrypted, signed, accepted by IMS, nothing printed", async (_name, text) => {
+    ctx.emulator.reset();
+    const result = await ctx.run({ PRIVATE_KEY: text(), PRIVATE_KEY_PASSPHRASE: PASS }, { folder: JWT_REQUEST_NAME }, runWithPostmanRuntime);
+    expect(result.failures).toEqual([]);
+    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(consoleProblems(result.console)).toEqual([]);
+  });
+
+  it("a wrong passphrase is the same named failure there", async () => {
+    const text = key().export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASS }).toString();
+    const result = await ctx.run({ PRIVATE_KEY: text, PRIVATE_KEY_PASSPHRASE: "wrong" }, { folder: JWT_REQUEST_NAME }, runWithPostmanRuntime);
+    expect(result.failures[0]).toMatchObject({ test: "PRIVATE_KEY_PASSPHRASE is set correctly", message: expect.stringMatching(/^ERR_PRIVATE_KEY_PASSPHRASE: PRIVATE_KEY_PASSPHRASE does not decrypt/) });
   });
 });
