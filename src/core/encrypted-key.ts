@@ -8,6 +8,8 @@ import { ImsAuthError } from "./errors.js";
 
 /** More would let a key stall the script for seconds (about 6 µs an iteration); OpenSSL and Node use 2048. */
 export const MAX_PBKDF2_ITERATIONS = 100_000;
+/** An encrypted 8192-bit key is about 4.8 KB: more data is not one key, and would only cost decryption time. */
+const MAX_ENCRYPTED_BYTES = 8192;
 
 /** Name and key length of each cipher we decrypt, by OID (PKCS#8) and by name (DEK-Info). */
 const CIPHERS: Record<string, [string, number]> = {
@@ -58,13 +60,18 @@ function decryptor(name: string, key: Bytes) {
   return name.startsWith("AES") ? aesDecryptor(key) : desDecryptor(key);
 }
 
-/** What decryption gave, if it is one whole DER SEQUENCE: a wrong passphrase almost never gives that. */
+/**
+ * What decryption gave, if it is one whole DER SEQUENCE: a wrong passphrase almost never gives that.
+ * A key SEQUENCE (30 82 …) announcing more bytes than there are is the right passphrase on a key with
+ * blocks missing (CBC recovers after a gap): said as such, not as a wrong passphrase.
+ */
 function plausible(plain: number[] | undefined): number[] | undefined {
   if (!plain) return undefined;
   try {
     const tlv = readTlv(plain, 0);
     return tlv.tag === SEQUENCE && tlv.end === plain.length ? plain : undefined;
-  } catch {
+  } catch (error) {
+    if (error instanceof DerError && error.truncated && plain[0] === SEQUENCE && plain[1] === 0x82) throw error;
     return undefined;
   }
 }
@@ -102,6 +109,9 @@ export function decryptPkcs8(der: Bytes, passphrases: readonly string[]): number
   if (!ivTlv || ivTlv.tag !== OCTET_STRING || ivTlv.end - ivTlv.start !== blockSize || (keyLength !== undefined && keyLength !== length) || iterations < 1) {
     throw new DerError();
   }
+  // A length that is no whole number of blocks is a cut or damaged key, whatever the passphrase.
+  if ((data.end - data.start) % blockSize !== 0) throw new DerError(true);
+  if (data.end - data.start > MAX_ENCRYPTED_BYTES) throw new DerError();
   if (iterations > MAX_PBKDF2_ITERATIONS) {
     throw new ImsAuthError(
       "ERR_PRIVATE_KEY_ENCRYPTION",
@@ -124,6 +134,8 @@ export function decryptLegacy(cipherName: string, ivHex: string, data: Bytes, pa
   const [name, length] = cipher;
   const blockSize = name.startsWith("AES") ? 16 : 8;
   if (ivHex.length !== 2 * blockSize) throw new DerError();
+  if (data.length % blockSize !== 0) throw new DerError(true);
+  if (data.length > MAX_ENCRYPTED_BYTES) throw new DerError();
   const iv = Array.from({ length: blockSize }, (_, i) => parseInt(ivHex.slice(2 * i, 2 * i + 2), 16));
   for (const passphrase of passphrases) {
     const password = utf8Bytes(passphrase);

@@ -17,7 +17,8 @@ export interface PemBlock {
 
 /**
  * Undoes the ways a PEM gets mangled on its way into a variable: a BOM, JSON quotes around it,
- * newlines turned into literal \n or \r\n escapes, the whole PEM base64-encoded (CI secrets).
+ * newlines turned into literal \n or \r\n escapes (and / into \/, as some JSON writers do), the
+ * whole PEM base64-encoded (CI secrets).
  */
 export function normalizePem(text: string): string {
   let pem = text.replace(/^\uFEFF/, "").trim();
@@ -26,7 +27,7 @@ export function normalizePem(text: string): string {
     const decoded = bytesToLatin1(base64ToBytes(pem.replace(/\s+/g, "")) ?? []);
     if (decoded.includes("-----BEGIN")) pem = decoded.replace(/^\uFEFF|^\xef\xbb\xbf/, "").trim();
   }
-  return pem.replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
+  return pem.replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\\\//g, "/").replace(/\r\n?/g, "\n");
 }
 
 function bytesToLatin1(bytes: readonly number[]): string {

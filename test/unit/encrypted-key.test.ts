@@ -88,6 +88,7 @@ describe("refuses, each with its own message, never quoting the passphrase", () 
     ["a legacy cipher we do not read", () => legacy().replace("DES-EDE3-CBC", "CAMELLIA-256-CBC"), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /encrypted with CAMELLIA-256-CBC.*openssl pkcs8 -topk8 -v2 aes-256-cbc/],
     ["too many PBKDF2 iterations, refused before any work", () => pbes2Pem(key, PASSPHRASE, { iterations: 50_000_000 }), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /50000000 PBKDF2 iterations; at most 100000/],
     ["a damaged encrypted key", () => encrypted().replace(/\n(.)(.)/, "\n$2$1"), PASSPHRASE, "ERR_PRIVATE_KEY_FORMAT", "PRIVATE_KEY", /damaged/],
+    ["a legacy encrypted key with a line missing (not a wrong passphrase)", () => legacy().split("\n").filter((_, i) => i !== 6).join("\n"), PASSPHRASE, "ERR_PRIVATE_KEY_FORMAT", "PRIVATE_KEY", /is incomplete/],
   ] as Array<[string, () => string, string, string, string, RegExp]>)("%s", (_name, text, passphrase, code, variable, message) => {
     const error = refusal(text(), passphrase);
     expect([error.code, error.variable]).toEqual([code, variable]);

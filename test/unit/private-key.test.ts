@@ -31,6 +31,7 @@ describe("loadPrivateKey accepts the forms users paste", () => {
     ["newlines as literal \\n escapes", () => keys.pkcs8.replace(/\n/g, "\\n")],
     ["newlines as literal \\r\\n escapes", () => keys.pkcs1.replace(/\n/g, "\\r\\n")],
     ["wrapped in JSON quotes", () => JSON.stringify(keys.pkcs8)],
+    ["in JSON that escapes slashes (\\/)", () => JSON.stringify(keys.pkcs8).replace(/\//g, "\\/")],
     ["base64 of the whole PEM", () => Buffer.from(keys.pkcs8).toString("base64")],
   ];
   it.each(forms)("%s", (_name, text) => {
