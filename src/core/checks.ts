@@ -1,6 +1,7 @@
 // Reading and checking one variable's value; every failure names the variable and says how to fix it.
 
 import { ImsAuthError, isImsAuthError } from "./errors.js";
+import { isSecretName } from "./secret-names.js";
 import { VARIABLES, type VariableName, type VariableSource } from "./variables.js";
 
 /** A whole value that is template text: {{VAR}} or <your value here>. Safe to quote back, even for a secret. */
@@ -41,7 +42,8 @@ export function requireValue(source: VariableSource, name: VariableName | string
   }
   if (isPlaceholder(value)) {
     const reference = /\{\{([^{}]*)\}\}/.exec(value)?.[1];
-    const what = PLACEHOLDER.test(value) || quotable(value) ? `the placeholder ${value}` : "template text";
+    // A secret's value is quoted only when all of it is a placeholder: "p8e-real{{x}}" holds part of a secret.
+    const what = PLACEHOLDER.test(value) || (quotable(value) && !isSecretName(name)) ? `the placeholder ${value}` : "template text";
     const undefinedReference = reference !== undefined && reference !== name ? ` (no variable ${reference} is defined)` : "";
     throw new ImsAuthError(
       "ERR_MISSING_VARIABLE",
