@@ -27,7 +27,7 @@ export function checkCredentials(source: VariableSource, nowMs: number): Credent
     const checked = readJwtConfig(source);
     if (!checked.ok) problems.push(...checked.problems);
     const pem = optionalValue(source, "PRIVATE_KEY");
-    const key = pem === "" ? undefined : collect(problems, () => loadPrivateKey(pem));
+    const key = pem === "" ? undefined : collect(problems, () => loadPrivateKey(pem, optionalValue(source, "PRIVATE_KEY_PASSPHRASE")));
     return { flow, problems, keyBits: key && rsaBits(key) };
   }
   if (flow === "s2s") {

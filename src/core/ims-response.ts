@@ -13,8 +13,21 @@ export interface IssuedToken {
 
 const MAX_DESCRIPTION = 300;
 
+/** IMS judges a JWT's exp (and a token's age) by its own clock; these words in its answer point at ours. */
+const CLOCK_WORDS = /\bexp\b|expir|not yet valid|\biat\b|\bnbf\b|clock|future/i;
+
+/** Says what this computer's clock reads, so that a wrong clock is seen at once. */
+export function clockHint(nowMs: number): string {
+  return `This computer's clock reads ${new Date(nowMs).toISOString().replace(/\.\d+Z$/, "Z")} (UTC): if that is not the current time, the machine's clock may be wrong; set it right (automatic time) and run again.`;
+}
+
 /** What to change, for an IMS error; the variable names are the ones the student edits. */
-export function hintFor(flow: Flow, status: number, error: string, description: string): string {
+export function hintFor(flow: Flow, status: number, error: string, description: string, nowMs = Date.now()): string {
+  const hint = hintForError(flow, status, error, description);
+  return CLOCK_WORDS.test(description) ? `${hint} ${clockHint(nowMs)}` : hint;
+}
+
+function hintForError(flow: Flow, status: number, error: string, description: string): string {
   const scopeVariable = flow === "jwt" ? "META_SCOPE" : "SCOPES";
   if (status === 429 || status >= 500) return "IMS is busy or unavailable; wait a moment and run again.";
   switch (error) {
@@ -35,12 +48,14 @@ export function hintFor(flow: Flow, status: number, error: string, description: 
       if (/signature|binding/i.test(description)) {
         return "Check PRIVATE_KEY: it does not match any certificate uploaded to the Developer Console credential (the key and certificate must be a pair).";
       }
-      if (/expir/i.test(description)) {
-        return "The JWT had expired when IMS read it: check that this computer's clock is right (date and time zone).";
+      if (/expir|\bexp\b/i.test(description)) {
+        return "IMS refused the JWT's expiry time (exp), which is set from this computer's clock.";
       }
       return "IMS could not read the JWT: check PRIVATE_KEY, IMS_ORG and TECHNICAL_ACCOUNT_ID.";
     case "bad_request":
-      return "Check IMS_ORG (ends in @AdobeOrg) and TECHNICAL_ACCOUNT_ID (ends in @techacct.adobe.com), and this computer's clock.";
+      return /\bexp\b|expir/i.test(description)
+        ? "IMS refused the JWT's expiry time (exp), which is set from this computer's clock."
+        : "Check IMS_ORG (ends in @AdobeOrg) and TECHNICAL_ACCOUNT_ID (ends in @techacct.adobe.com), and this computer's clock.";
     case "unauthorized_client":
       return "This credential may not use this flow: check that the Developer Console credential is of the kind this request needs.";
     default:
@@ -63,16 +78,25 @@ function clip(text: string): string {
   return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text;
 }
 
-/** The token IMS issued, or throws ERR_IMS_REJECTED / ERR_IMS_RESPONSE. Never puts a token in a message. */
-export function readTokenResponse(flow: Flow, status: number, bodyText: string, nowMs: number): IssuedToken {
+/** `text` with every occurrence of the secrets the request carried replaced: IMS could echo one back. */
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join("[redacted]") : out), text);
+}
+
+/**
+ * The token IMS issued, or throws ERR_IMS_REJECTED / ERR_IMS_RESPONSE. Never puts a token in a message,
+ * nor any of `secrets` (the client secret and JWT sent) should IMS quote one in its error.
+ */
+export function readTokenResponse(flow: Flow, status: number, bodyText: string, nowMs: number, secrets: readonly string[] = []): IssuedToken {
   const body = parseJson(bodyText);
   if (body && typeof body.error === "string") {
-    const description = typeof body.error_description === "string" ? body.error_description : "";
-    const said = description ? `${body.error}: "${clip(description)}"` : body.error;
+    const description = redact(typeof body.error_description === "string" ? body.error_description : "", secrets);
+    const error = redact(body.error, secrets);
+    const said = description ? `${clip(error)}: "${clip(description)}"` : clip(error);
     const busy = status === 429 || status >= 500;
     throw new ImsAuthError(
       busy ? "ERR_IMS_UNREACHABLE" : "ERR_IMS_REJECTED",
-      `IMS ${busy ? "could not answer" : "refused"} the token request (HTTP ${status} ${said}). ${hintFor(flow, status, body.error, description)}`,
+      `IMS ${busy ? "could not answer" : "refused"} the token request (HTTP ${status} ${said}). ${hintFor(flow, status, error, description, nowMs)}`,
     );
   }
   if (status !== 200) {

@@ -1,8 +1,27 @@
 // RS256 signing with jsrsasign, with the checks jsrsasign itself does not make (key type, header, signature).
 
-import { b64utohex, hextob64u, utf8tob64u, type RSAKey } from "jsrsasign";
+import { BigInteger, b64utohex, hextob64u, utf8tob64u, type RSAKey } from "jsrsasign";
+import { hash, SHA256, toHex, utf8Bytes } from "./digests.js";
 import { ImsAuthError } from "./errors.js";
 import { MIN_RSA_BITS, isPrivateRsaKey, rsaBits } from "./private-key.js";
+
+/** DER prefix of a SHA-256 DigestInfo (RFC 8017 §9.2). */
+const SHA256_DIGEST_INFO = "3031300d060960864801650304020105000420";
+
+/** jsbn's constructor and the one method used here, which jsrsasign's type definitions leave out. */
+type Big = { toString(radix: number): string };
+const Big = BigInteger as unknown as new (text: string, radix: number) => Big;
+
+/**
+ * Whether `signatureHex` is the RS256 signature of `input` under the key's public half: the check that
+ * a damaged key (a changed prime or CRT exponent still parses) signs garbage. Our own comparison:
+ * jsrsasign's verify refuses keys whose size is not a multiple of 8 bits.
+ */
+function verifies(key: RSAKey, bits: number, input: string, signatureHex: string): boolean {
+  const encoded = `01${"ff".repeat(Math.ceil(bits / 8) - 54)}00${SHA256_DIGEST_INFO}${toHex(hash(SHA256, utf8Bytes(input)))}`;
+  const recovered = (key as RSAKey & { doPublic(x: Big): Big }).doPublic(new Big(signatureHex, 16)).toString(16);
+  return recovered === encoded.replace(/^0+/, "");
+}
 
 /** The only header we emit: Adobe IMS accepts RS256, and nothing else may slip through. */
 export const JWT_HEADER = '{"alg":"RS256","typ":"JWT"}';
@@ -27,10 +46,19 @@ export function signRs256(headerJson: string, payload: string, key: RSAKey): str
 
   const signingInput = `${utf8tob64u(headerJson)}.${utf8tob64u(payload)}`;
   let token: string;
+  let signatureHex: string;
   try {
-    token = `${signingInput}.${hextob64u(key.sign(signingInput, "sha256"))}`;
+    signatureHex = key.sign(signingInput, "sha256");
+    token = `${signingInput}.${hextob64u(signatureHex)}`;
   } catch {
     throw signingError("the signing library refused the key");
+  }
+  if (!verifies(key, bits, signingInput, signatureHex)) {
+    throw new ImsAuthError(
+      "ERR_PRIVATE_KEY_FORMAT",
+      "PRIVATE_KEY is damaged: a signature made with it does not check out against its own public part (a character changed?). Paste it again, unchanged, from -----BEGIN to END-----.",
+      "PRIVATE_KEY",
+    );
   }
 
   const [encodedHeader, encodedPayload, signature, ...rest] = token.split(".");

@@ -7,6 +7,6 @@ import { loadPrivateKey } from "./private-key.js";
 
 /** Parses the key, builds the claims and signs them: the `jwt_token` of the exchange. */
 export function createJwtAssertion(config: JwtConfig, nowMs: number): string {
-  const key = loadPrivateKey(config.privateKey);
+  const key = loadPrivateKey(config.privateKey, config.privateKeyPassphrase);
   return signJwt(buildClaims(config, nowMs), key);
 }

@@ -1,5 +1,6 @@
 // Parsing META_SCOPE and SCOPES: comma-separated names; metascopes may also be full IMS claim URLs.
 
+import { quotable } from "./checks.js";
 import { ImsAuthError } from "./errors.js";
 
 const NAME = /^[A-Za-z0-9_.-]+$/;
@@ -56,7 +57,7 @@ function toName(entry: string, ims: string, variable: string): string {
   if (!NAME.test(entry)) {
     throw new ImsAuthError(
       "ERR_INVALID_VARIABLE",
-      `${variable} entry "${entry}" is not a valid name (letters, digits, _ . -). Separate several with commas.`,
+      `${variable} ${quotable(entry) ? `entry "${entry}"` : "holds an entry that"} is not a valid name (letters, digits, _ . -). Separate several with commas.`,
       variable,
     );
   }

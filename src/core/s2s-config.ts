@@ -1,6 +1,7 @@
 // Reads and checks the variables of the OAuth Server-to-Server (client credentials) flow.
 
-import { collect, requireImsHost, requireMatch, requireSecretShape, requireValue } from "./checks.js";
+import { collect, requireImsHost, requireValue } from "./checks.js";
+import { requireClientId, requireClientSecret, secretIsClientId } from "./identity-checks.js";
 import type { ImsAuthError } from "./errors.js";
 import type { Checked } from "./jwt-config.js";
 import { parseMetascopes } from "./metascopes.js";
@@ -18,12 +19,10 @@ export interface S2sConfig {
 export function readS2sConfig(source: VariableSource): Checked<S2sConfig> {
   const problems: ImsAuthError[] = [];
   const ims = collect(problems, () => requireImsHost(source));
-  const clientId = collect(problems, () =>
-    requireMatch("API_KEY", requireValue(source, "API_KEY"), /^[A-Za-z0-9._-]+$/, "must be the client ID only (letters, digits, - _ .)"),
-  );
-  const clientSecret = collect(problems, () =>
-    requireSecretShape("CLIENT_SECRET", requireValue(source, "CLIENT_SECRET"), /^\S+$/, "contains spaces or line breaks; paste the client secret alone"),
-  );
+  const clientId = collect(problems, () => requireClientId(source));
+  const clientSecret = collect(problems, () => requireClientSecret(source));
+  const sameAsId = secretIsClientId(clientId, clientSecret);
+  if (sameAsId) problems.push(sameAsId);
   const scopes = collect(problems, () => parseMetascopes(requireValue(source, "SCOPES"), ims ?? "", "SCOPES"));
   if (problems.length > 0 || !ims || !clientId || !clientSecret || !scopes) return { ok: false, problems };
   return { ok: true, value: { ims, clientId, clientSecret, scopes } };

@@ -7,6 +7,14 @@ import type { VariableSource } from "./variables.js";
 /** Like Adobe's own IMS library: reuse a token only while at least 10 minutes remain. */
 export const DEFAULT_MARGIN_MINUTES = 10;
 
+/**
+ * How far this computer's clock may be off IMS's without harm. ACCESS_TOKEN_EXPIRES_AT is stamped with
+ * this computer's clock when the token arrives (now + expires_in), so an offset cancels out there; only
+ * an expiry IMS wrote inside a token (a pasted one) meets both clocks, and it is judged with at least
+ * this much margin, so a token is never used in the minutes it may already have expired.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Kept free of the variable catalogue on purpose: the per-request script includes this module. */
 export function marginMs(source: VariableSource): number {
   const raw = source("TOKEN_MARGIN_MINUTES");

@@ -3,12 +3,12 @@
 import { collect, optionalValue, requireValue } from "./checks.js";
 import { ImsAuthError } from "./errors.js";
 import { chooseFlow, type AuthFlow } from "./flow.js";
-import type { Flow } from "./ims-response.js";
+import { clockHint, type Flow } from "./ims-response.js";
 import { createJwtAssertion } from "./jwt-assertion.js";
 import { readJwtConfig } from "./jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange.js";
 import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "./s2s-config.js";
-import { accessTokenExpiry, marginMs } from "./token-cache.js";
+import { accessTokenExpiry, CLOCK_SKEW_MS, marginMs } from "./token-cache.js";
 import type { VariableSource } from "./variables.js";
 
 export interface TokenRequest {
@@ -54,16 +54,30 @@ export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: Va
   return { ok: true, request: { flow, url: `https://${checked.value.ims}${TOKEN_V3_PATH}`, form: s2sTokenForm(checked.value) } };
 }
 
+/** The shapes a pasted token takes by mistake, each with what to do; the token itself is never quoted. */
+function requirePastedShape(token: string): void {
+  const wrong = /^bearer\s/i.test(token)
+    ? 'starts with "Bearer ": paste the token alone (the collection adds Bearer itself)'
+    : token.startsWith("{")
+      ? "holds JSON (the whole answer of Get Local Development Token?): paste only the value of accessToken (or access_token)"
+      : /\s/.test(token)
+        ? "contains spaces or line breaks: paste the token alone, on one line"
+        : undefined;
+  if (wrong) throw new ImsAuthError("ERR_INVALID_VARIABLE", `ACCESS_TOKEN ${wrong}.`, "ACCESS_TOKEN");
+}
+
 /**
  * A pasted token (e.g. AEM's local development token) cannot be renewed: usable while the expiry
- * written inside it leaves more than the margin. Returns that expiry (undefined when the token does
- * not say), or throws ERR_TOKEN_EXPIRED saying when it expired and where to get another.
+ * written inside it (by IMS's clock) leaves more than the margin, and never less than CLOCK_SKEW_MS.
+ * Returns that expiry (undefined when the token does not say), or throws ERR_TOKEN_EXPIRED saying
+ * when it expired, what this computer's clock reads, and where to get another.
  */
 export function checkPastedToken(source: VariableSource, nowMs: number): number | undefined {
   const token = requireValue(source, "ACCESS_TOKEN");
+  requirePastedShape(token);
   const expiry = accessTokenExpiry(token);
   if (expiry === undefined) return undefined;
-  const margin = marginMs(source);
+  const margin = Math.max(marginMs(source), CLOCK_SKEW_MS);
   if (expiry - nowMs > margin) return expiry;
   const when = new Date(expiry).toISOString().replace(/\.\d+Z$/, "Z");
   const state = expiry <= nowMs ? `expired at ${when}` : `expires at ${when}, within the ${Math.round(margin / 60_000)}-minute safety margin`;
@@ -71,7 +85,7 @@ export function checkPastedToken(source: VariableSource, nowMs: number): number 
   throw new ImsAuthError(
     "ERR_TOKEN_EXPIRED",
     `ACCESS_TOKEN ${state}.${renewable} Get a new one (AEM: Developer Console → Integrations → Get Local Development Token; ` +
-      `Adobe Developer Console: the credential's Generate access token) and paste it into ACCESS_TOKEN.`,
+      `Adobe Developer Console: the credential's Generate access token) and paste it into ACCESS_TOKEN. If the token is new, ${clockHint(nowMs).replace(/^This/, "this")}`,
     "ACCESS_TOKEN",
   );
 }

@@ -39,6 +39,10 @@ export const VARIABLES = {
     description: "PEM private key whose certificate is uploaded to the JWT credential, from -----BEGIN to END-----.",
     secret: true,
   },
+  PRIVATE_KEY_PASSPHRASE: {
+    description: "Optional: the passphrase of PRIVATE_KEY when the key is encrypted (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED).",
+    secret: true,
+  },
   SCOPES: {
     description: "OAuth scopes of the Server-to-Server credential, comma-separated (Developer Console, the credential's Scopes).",
     secret: false,

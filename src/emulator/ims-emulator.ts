@@ -27,6 +27,9 @@ export interface EmulatorCalls {
 export interface Fault {
   readonly status: number;
   readonly retryAfter?: string;
+  /** The error body's error and error_description (defaults: too_many_requests/server_error, "injected fault"). */
+  readonly error?: string;
+  readonly description?: string;
 }
 
 export interface ReceivedAssertion {
@@ -42,6 +45,10 @@ type Handler = (request: IncomingMessage, body: string) => Promise<Reply> | Repl
 export class ImsEmulator {
   readonly calls: EmulatorCalls = { jwtExchange: 0, tokenV3: 0, api: 0 };
   readonly assertions: ReceivedAssertion[] = [];
+  /** Every access token issued since the last reset, in order. */
+  readonly issuedTokens: string[] = [];
+  /** How far IMS's clock is ahead of this machine's (negative: behind), to exercise "expired" answers. */
+  clockOffsetMs = 0;
   /** PEM of the self-signed certificate the server presents; give it to clients as a trusted CA. */
   readonly caCertificatePem: string;
   tokenLifetimeMs: number;
@@ -121,6 +128,8 @@ export class ImsEmulator {
     this.calls.tokenV3 = 0;
     this.calls.api = 0;
     this.assertions.length = 0;
+    this.issuedTokens.length = 0;
+    this.clockOffsetMs = 0;
     this.faults.clear();
     this.revokeAfterApiCalls = undefined;
   }
@@ -145,7 +154,10 @@ export class ImsEmulator {
       reply = fault
         ? {
             status: fault.status,
-            body: { error: fault.status === 429 ? "too_many_requests" : "server_error", error_description: "injected fault" },
+            body: {
+              error: fault.error ?? (fault.status === 429 ? "too_many_requests" : "server_error"),
+              error_description: fault.description ?? "injected fault",
+            },
             headers: fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter },
           }
         : handler
@@ -169,7 +181,7 @@ export class ImsEmulator {
     const token = form.get("jwt_token") ?? "";
     if (token === "") return errorReply({ status: 400, error: "invalid_token", description: "JWT token is missing." });
 
-    const now = Date.now();
+    const now = Date.now() + this.clockOffsetMs;
     const checked = checkAssertion(token, integration, this.host, now);
     if ("status" in checked) {
       this.assertions.push({ token, decoded: undefined, outcome: checked });
@@ -178,6 +190,7 @@ export class ImsEmulator {
     this.assertions.push({ token, decoded: checked, outcome: "accepted" });
     const scopes = Object.keys(checked.claims).filter((key) => key.includes("/s/")).map((key) => key.split("/s/")[1] ?? "");
     const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, scopes, this.tokenLifetimeMs, now);
+    this.issuedTokens.push(issued.token);
     return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: this.tokenLifetimeMs } };
   }
 
@@ -200,6 +213,7 @@ export class ImsEmulator {
     }
     const lifetimeSeconds = Math.max(1, Math.floor(this.tokenLifetimeMs / 1000));
     const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, asked, lifetimeSeconds * 1000, Date.now());
+    this.issuedTokens.push(issued.token);
     return { status: 200, body: { access_token: issued.token, token_type: "bearer", expires_in: lifetimeSeconds } };
   }
 

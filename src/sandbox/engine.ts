@@ -4,7 +4,7 @@ import { readJwtConfig } from "../core/jwt-config.js";
 import { createJwtAssertion } from "../core/jwt-assertion.js";
 import { jwtExchangeForm } from "../core/jwt-exchange.js";
 import type { Timer } from "../core/token-exchange.js";
-import { refuse, variableSource, type Postman } from "./postman.js";
+import { refuse, resolvedSource, type Postman } from "./postman.js";
 import { renewToken } from "./token-renewal.js";
 
 export { loadPrivateKey } from "../core/private-key.js";
@@ -16,7 +16,7 @@ const AUTO_AUTH_TEST = "Adobe IMS access token";
 /** Collection-level: the stored token is missing or about to expire; get one or stop the request with the reason. */
 export function autoAuth(pm: Postman, timer: Timer): void {
   try {
-    renewToken(pm, timer, variableSource(pm), (problems) => {
+    renewToken(pm, timer, resolvedSource(pm), (problems) => {
       if (problems) refuse(pm, problems, AUTO_AUTH_TEST);
     });
   } catch (error) {
@@ -26,7 +26,7 @@ export function autoAuth(pm: Postman, timer: Timer): void {
 
 /** "IMS: JWT Generate + Auth via User Token": check the variables, sign, and fill the form. */
 export function jwtExchange(pm: Postman): void {
-  const checked = readJwtConfig(variableSource(pm));
+  const checked = readJwtConfig(resolvedSource(pm));
   if (!checked.ok) {
     // Nothing reaches IMS with a bad configuration: each problem is its own failed test.
     refuse(pm, checked.problems, "JWT signing");

@@ -5,6 +5,8 @@ import type { VariableSource } from "../core/variables.js";
 
 interface VariableScope {
   get(name: string): unknown;
+  /** Resolves {{…}} references as requests do (pm.variables only). */
+  replaceIn?(template: string): string;
   set(name: string, value: unknown): void;
   has(name: string): boolean;
   unset(name: string): void;
@@ -13,6 +15,8 @@ interface VariableScope {
 
 interface PropertyList<T> {
   upsert(item: T): void;
+  /** The value of the member with this key (urlencoded bodies). */
+  get?(key: string): unknown;
 }
 
 export interface SendRequestResponse {
@@ -46,6 +50,17 @@ export interface Postman {
 /** Variables as pm.variables resolves them: local, data, environment, collection, global. */
 export function variableSource(pm: Postman): VariableSource {
   return (name) => pm.variables.get(name);
+}
+
+/**
+ * The same, with references to other variables inside a value ("{{ORG}}@AdobeOrg") resolved as Postman
+ * resolves them in a request; what stays unresolved is reported as not filled in.
+ */
+export function resolvedSource(pm: Postman): VariableSource {
+  return (name) => {
+    const value = pm.variables.get(name);
+    return typeof value === "string" && value.includes("{{") && pm.variables.replaceIn ? pm.variables.replaceIn(value) : value;
+  };
 }
 
 /** The Authenticate requests talk to IMS itself and carry their own scripts. */

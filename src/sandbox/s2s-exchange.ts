@@ -1,12 +1,12 @@
 // Pre-request script of "IMS: OAuth Server-to-Server Token": checks the variables and fills the form with clean values.
 
 import { readS2sConfig, s2sTokenForm } from "../core/s2s-config.js";
-import { refuse, variableSource, type Postman } from "./postman.js";
+import { refuse, resolvedSource, type Postman } from "./postman.js";
 
 declare const pm: Postman;
 
 function run(): void {
-  const checked = readS2sConfig(variableSource(pm));
+  const checked = readS2sConfig(resolvedSource(pm));
   if (!checked.ok) {
     refuse(pm, checked.problems, "OAuth Server-to-Server");
     return;

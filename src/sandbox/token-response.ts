@@ -15,7 +15,10 @@ function run(): void {
     if (typeof pm.response?.code !== "number") {
       throw new ImsAuthError("ERR_IMS_UNREACHABLE", "No answer from IMS (network, TLS certificate or proxy problem). Check IMS and your connection.");
     }
-    token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now());
+    // What the request sent that IMS must not see quoted back in our message.
+    const form = pm.request.body?.urlencoded;
+    const secrets = ["client_secret", "jwt_token"].map((key) => String(form?.get?.(key) ?? ""));
+    token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now(), secrets);
   } catch (error) {
     failTest(pm, "IMS issued an access token", error);
     return;

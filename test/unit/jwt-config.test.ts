@@ -30,6 +30,7 @@ describe("readJwtConfig", () => {
         clientSecret: valid.CLIENT_SECRET,
         metascopes: ["ent_dataservices_sdk"],
         privateKey: valid.PRIVATE_KEY,
+        privateKeyPassphrase: "",
       },
     });
   });

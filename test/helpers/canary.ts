@@ -1,0 +1,124 @@
+// The canary search: recognisable fake secrets, looked for in everything a Newman run wrote, after taking out
+// the few places where a secret may legitimately be (the variable that holds it, and the HTTP traffic itself
+// that the verbose CLI and the JSON reporter record by design).
+
+export interface Secret {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface Found {
+  readonly secret: string;
+  readonly where: string;
+  readonly excerpt: string;
+}
+
+/** Needles: the whole secret (16+ chars) and 16-character windows of its base64/hex-like runs, so a partial leak is found too. */
+function needles(secret: Secret): string[] {
+  const found = new Set<string>();
+  const value = secret.value.trim();
+  if (value.length >= 12) found.add(value);
+  for (const run of value.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
+    for (let i = 0; i + 16 <= run.length; i += 8) {
+      const window = run.slice(i, i + 16);
+      // Windows of one repeated character (base64 of zero bytes) are not distinctive.
+      if (new Set(window).size > 5) found.add(window);
+    }
+  }
+  return [...found];
+}
+
+/** Text as a reporter may have wrapped it: no ANSI colours, no whitespace, no box-drawing characters. */
+export function flatten(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, "").replace(/[\s│┌└─┐┘├┤┬┴┼]+/g, "");
+}
+
+/** Every needle of every secret in `text` (flattened, and URL-decoded as a form body would carry it). */
+export function search(text: string, where: string, secrets: readonly Secret[]): Found[] {
+  const flat = flatten(text);
+  let decoded = flat;
+  try {
+    decoded = decodeURIComponent(flat.replace(/\+/g, " ").replace(/%(?![0-9A-Fa-f]{2})/g, "%25"));
+  } catch {
+    decoded = flat;
+  }
+  const found: Found[] = [];
+  for (const secret of secrets) {
+    for (const needle of needles(secret)) {
+      for (const haystack of [flat, decoded]) {
+        const at = haystack.indexOf(needle);
+        if (at >= 0) {
+          found.push({ secret: secret.name, where, excerpt: haystack.slice(Math.max(0, at - 60), at + needle.length + 20) });
+          break;
+        }
+      }
+    }
+  }
+  // One finding per secret and place is enough to read.
+  return found.filter((item, index) => found.findIndex((other) => other.secret === item.secret && other.where === item.where) === index);
+}
+
+/**
+ * The CLI output without the request and response bodies of the token requests (POST …/ims/…): with
+ * --verbose, Newman prints every request's body and answer, pm.sendRequest's included.
+ */
+export function withoutTokenRequestBodies(stdout: string): string {
+  const out: string[] = [];
+  let tokenRequest = false;
+  let inBody = false;
+  for (const line of stdout.replace(/\u001b\[[0-9;]*m/g, "").split("\n")) {
+    if (/^\s*(GET|POST|PUT|PATCH|DELETE) https?:\/\//.test(line)) tokenRequest = /^\s*POST https?:\/\/[^/\s]+\/ims\//.test(line);
+    if (tokenRequest && /^\s*┌/.test(line)) inBody = true;
+    if (!inBody) out.push(line);
+    if (inBody && /^\s*└/.test(line)) inBody = false;
+  }
+  return out.join("\n");
+}
+
+/** Turns Buffer-shaped JSON ({"type":"Buffer","data":[…]}) back into text, so that response bodies are searched as text. */
+function decodeBuffers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeBuffers);
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (record.type === "Buffer" && Array.isArray(record.data)) return Buffer.from(record.data as number[]).toString("utf8");
+    return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, decodeBuffers(item)]));
+  }
+  return value;
+}
+
+/** Which variables may hold which secret: a secret's own variable, or ACCESS_TOKEN for a token IMS issued. */
+export type Allowed = (key: string, value: string) => boolean;
+
+/** An environment file (or the JSON reporter's environment): the values each variable may hold are removed, the rest kept. */
+export function withoutOwnVariables(values: ReadonlyArray<{ key: string; value: unknown }>, allowed: Allowed): unknown[] {
+  return values.map((item) => (allowed(item.key, String(item.value ?? "")) ? { ...item, value: "(its own variable)" } : item));
+}
+
+/**
+ * The JSON report without what Newman records of the HTTP traffic by design: the Authorization header of API
+ * requests (the token they carry) and the form and answer of token requests (client secret, JWT, token).
+ * Everything else (failures, assertions, console output, collection) is kept and searched.
+ */
+export function jsonReportToSearch(report: Record<string, unknown>, allowed: Allowed): string {
+  const copy = decodeBuffers(JSON.parse(JSON.stringify(report))) as {
+    environment?: { values?: Array<{ key: string; value: unknown }> };
+    run?: { executions?: Array<{ request?: Record<string, unknown>; response?: Record<string, unknown> }> };
+  };
+  if (copy.environment?.values) copy.environment.values = withoutOwnVariables(copy.environment.values, allowed) as never;
+  for (const execution of copy.run?.executions ?? []) {
+    const request = execution.request ?? {};
+    const path = ((request.url as { path?: string[] } | undefined)?.path ?? []).join("/");
+    // The bearer token an API request carries, when it is the token of ACCESS_TOKEN; anything else stays to be searched.
+    const carriesToken = (value: unknown) => allowed("ACCESS_TOKEN", String(value ?? "").replace(/^Bearer /, ""));
+    request.header = ((request.header as Array<{ key: string; value: unknown }> | undefined) ?? []).filter(
+      (header) => !(header.key.toLowerCase() === "authorization" && carriesToken(header.value)),
+    );
+    const bearer = (request.auth as { bearer?: Array<{ value: unknown }> } | undefined)?.bearer;
+    if (bearer?.every((item) => carriesToken(item.value))) delete request.auth;
+    if (path.startsWith("ims/")) {
+      delete request.body;
+      if (execution.response) delete execution.response.stream;
+    }
+  }
+  return JSON.stringify(copy);
+}
