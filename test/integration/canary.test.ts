@@ -63,7 +63,7 @@ let otherKey: string;
 const outputs: Outputs[] = [];
 
 beforeAll(async () => {
-  const throwaway = makeThrowawayCredential({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID"] });
+  const throwaway = makeThrowawayCredential({ metascopes: ["ent_dataservices_sdk", "ent_aem_cloud_sdk"], scopes: ["openid", "AdobeID"] });
   credential = { ...throwaway, integration: { ...throwaway.integration, clientSecret: CLIENT_SECRET } };
   emulator = await ImsEmulator.start({ integrations: [credential.integration] });
   ca = writeCaFile(emulator);
