@@ -1,12 +1,30 @@
-// The signed JWT assertion of the service-account flow: parse the key, build the claims, sign (jsrsasign).
+// The signed JWT assertion of the service-account flow: parse the key, build the claims, sign (jsrsasign or WebCrypto).
 
 import { buildClaims } from "./claims.js";
 import type { JwtConfig } from "./jwt-config.js";
-import { signJwt } from "./jws.js";
+import { JWT_HEADER, signJwt, signRs256 } from "./jws.js";
 import { loadPrivateKey } from "./private-key.js";
+import { signRs256WebCrypto, type Rs256Subtle } from "./webcrypto.js";
 
 /** Parses the key, builds the claims and signs them: the `jwt_token` of the exchange. */
 export function createJwtAssertion(config: JwtConfig, nowMs: number): string {
   const key = loadPrivateKey(config.privateKey);
   return signJwt(buildClaims(config, nowMs), key);
+}
+
+/**
+ * The same assertion, signed with WebCrypto when `subtle` is given. The key is parsed and checked
+ * by loadPrivateKey first either way. Should WebCrypto fail, jsrsasign signs: same bytes, slower.
+ */
+export async function createJwtAssertionAsync(config: JwtConfig, nowMs: number, subtle: Rs256Subtle | undefined): Promise<string> {
+  const key = loadPrivateKey(config.privateKey);
+  const payload = JSON.stringify(buildClaims(config, nowMs));
+  if (subtle) {
+    try {
+      return await signRs256WebCrypto(JWT_HEADER, payload, key, subtle);
+    } catch {
+      // Every check failure of the WebCrypto path is also one of jsrsasign's: it is reported from there.
+    }
+  }
+  return signRs256(JWT_HEADER, payload, key);
 }

@@ -4,12 +4,13 @@ import { optionalValue, requireValue } from "./checks.js";
 import { ImsAuthError } from "./errors.js";
 import type { AuthFlow } from "./flow.js";
 import type { Flow } from "./ims-response.js";
-import { createJwtAssertion } from "./jwt-assertion.js";
-import { readJwtConfig } from "./jwt-config.js";
+import { createJwtAssertion, createJwtAssertionAsync } from "./jwt-assertion.js";
+import { readJwtConfig, type JwtConfig } from "./jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange.js";
 import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "./s2s-config.js";
 import { accessTokenExpiry, marginMs } from "./token-cache.js";
 import type { VariableSource } from "./variables.js";
+import type { Rs256Subtle } from "./webcrypto.js";
 
 export interface TokenRequest {
   readonly flow: Flow;
@@ -26,12 +27,31 @@ export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: Va
   if (flow === "jwt") {
     const checked = readJwtConfig(source);
     if (!checked.ok) return checked;
-    const jwt = createJwtAssertion(checked.value, nowMs);
-    return { ok: true, request: { flow, url: `https://${checked.value.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(checked.value, jwt) } };
+    return jwtRequest(checked.value, createJwtAssertion(checked.value, nowMs));
   }
   const checked = readS2sConfig(source);
   if (!checked.ok) return checked;
   return { ok: true, request: { flow, url: `https://${checked.value.ims}${TOKEN_V3_PATH}`, form: s2sTokenForm(checked.value) } };
+}
+
+/**
+ * prepareTokenRequest, with the JWT signed by WebCrypto when `subtle` is given (the same bytes as
+ * jsrsasign's). Every check runs as in prepareTokenRequest; a thrown error rejects the promise.
+ */
+export async function prepareTokenRequestAsync(
+  flow: Exclude<AuthFlow, "token">,
+  source: VariableSource,
+  nowMs: number,
+  subtle: Rs256Subtle | undefined,
+): Promise<Prepared> {
+  if (flow !== "jwt" || !subtle) return prepareTokenRequest(flow, source, nowMs);
+  const checked = readJwtConfig(source);
+  if (!checked.ok) return checked;
+  return jwtRequest(checked.value, await createJwtAssertionAsync(checked.value, nowMs, subtle));
+}
+
+function jwtRequest(config: JwtConfig, jwt: string): Prepared {
+  return { ok: true, request: { flow: "jwt", url: `https://${config.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(config, jwt) } };
 }
 
 /**

@@ -2,16 +2,19 @@
 
 import { chooseFlow } from "../core/flow.js";
 import type { IssuedToken } from "../core/ims-response.js";
-import { checkPastedToken, prepareTokenRequest } from "../core/token-request.js";
+import { checkPastedToken, prepareTokenRequest, prepareTokenRequestAsync, type Prepared } from "../core/token-request.js";
 import type { VariableSource } from "../core/variables.js";
+import { webCryptoSigner } from "../core/webcrypto.js";
 import { configurationKey, forget, remember, rememberedFailure } from "./failure-memo.js";
-import { requestToken, type Timer } from "./ims-client.js";
+import type { SandboxHost } from "./host.js";
+import { requestToken } from "./ims-client.js";
 import { storeVariable, type Postman } from "./postman.js";
+import { holdUntilSettled } from "./promise-hold.js";
 
 /** Outcome: nothing (the request may go), or the problems that stop it. */
 export type Done = (problems?: readonly unknown[]) => void;
 
-export function renewToken(pm: Postman, timer: Timer, source: VariableSource, done: Done): void {
+export function renewToken(pm: Postman, host: SandboxHost, source: VariableSource, done: Done): void {
   const now = Date.now();
   const flow = chooseFlow(source);
   if (flow === "token") {
@@ -20,27 +23,32 @@ export function renewToken(pm: Postman, timer: Timer, source: VariableSource, do
     done();
     return;
   }
-  const prepared = prepareTokenRequest(flow, source, now);
-  if (!prepared.ok) {
-    done(prepared.problems);
-    return;
-  }
-  const key = configurationKey(source);
-  const earlier = rememberedFailure(pm, key, now);
-  if (earlier) {
-    done([earlier]);
-    return;
-  }
-  requestToken(pm, timer, prepared.request, (error, token) => {
-    if (error || !token) {
-      remember(pm, key, error, Date.now());
-      done([error]);
+  const send = (prepared: Prepared): void => {
+    if (!prepared.ok) {
+      done(prepared.problems);
       return;
     }
-    store(pm, token);
-    forget(pm);
-    done();
-  });
+    const key = configurationKey(source);
+    const earlier = rememberedFailure(pm, key, now);
+    if (earlier) {
+      done([earlier]);
+      return;
+    }
+    requestToken(pm, (callback, delayMs) => host.setTimeout(callback, delayMs), prepared.request, (error, token) => {
+      if (error || !token) {
+        remember(pm, key, error, Date.now());
+        done([error]);
+        return;
+      }
+      store(pm, token);
+      forget(pm);
+      done();
+    });
+  };
+  // WebCrypto signs asynchronously where the sandbox has it (the Postman app); jsrsasign signs at once elsewhere.
+  const subtle = flow === "jwt" ? webCryptoSigner(host.crypto) : undefined;
+  if (subtle) holdUntilSettled(host, prepareTokenRequestAsync(flow, source, now, subtle), send, (error) => done([error]));
+  else send(prepareTokenRequest(flow, source, now));
 }
 
 function store(pm: Postman, token: IssuedToken): void {

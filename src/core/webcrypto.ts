@@ -1,0 +1,42 @@
+// RS256 with WebCrypto where the host has it (the Postman app's sandbox): the same checks and bytes as jsrsasign, faster.
+
+import type { RSAKey } from "jsrsasign";
+import { rs256Input, rs256Token, signingError } from "./jws.js";
+import { pkcs8Der } from "./pkcs8.js";
+
+const RSASSA = "RSASSA-PKCS1-v1_5";
+
+/** The two SubtleCrypto methods RS256 needs. */
+export interface Rs256Subtle {
+  importKey(format: "pkcs8", keyData: Uint8Array, algorithm: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  sign(algorithm: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+/**
+ * The host's SubtleCrypto when it can sign (`crypto.subtle` with importKey and sign), else
+ * undefined: Newman's sandbox has no `crypto`, so jsrsasign signs there.
+ */
+export function webCryptoSigner(crypto: unknown): Rs256Subtle | undefined {
+  const subtle = (crypto as { subtle?: Partial<Rs256Subtle> } | null | undefined)?.subtle;
+  if (typeof subtle !== "object" || subtle === null) return undefined;
+  return typeof subtle.importKey === "function" && typeof subtle.sign === "function" ? (subtle as Rs256Subtle) : undefined;
+}
+
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => (byte < 16 ? "0" : "") + byte.toString(16)).join("");
+}
+
+/**
+ * signRs256 with WebCrypto: the key (already parsed and checked by loadPrivateKey) and the header
+ * are checked as for jsrsasign, the key goes to WebCrypto as PKCS#8 built from the checked key, and
+ * the token is checked after. RS256 is deterministic: the bytes are jsrsasign's (a test proves it).
+ */
+export async function signRs256WebCrypto(headerJson: string, payload: string, key: RSAKey, subtle: Rs256Subtle): Promise<string> {
+  const input = rs256Input(headerJson, payload, key);
+  const der = pkcs8Der(key);
+  if (!der) throw signingError("the key lacks a private component");
+  const data = new Uint8Array(input.text.length);
+  for (let i = 0; i < data.length; i++) data[i] = input.text.charCodeAt(i);
+  const imported = await subtle.importKey("pkcs8", der, { name: RSASSA, hash: "SHA-256" }, false, ["sign"]);
+  return rs256Token(input, hex(await subtle.sign(RSASSA, imported, data)));
+}
