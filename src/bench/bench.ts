@@ -24,7 +24,7 @@ export interface BenchSettings {
   readonly signingPerBatch: number;
 }
 
-export const FULL: BenchSettings = { quick: false, requests: 200, rounds: 5, adobeRequests: 10, adobeRounds: 3, signingBatches: 6, signingPerBatch: 3 };
+export const FULL: BenchSettings = { quick: false, requests: 200, rounds: 5, adobeRequests: 5, adobeRounds: 3, signingBatches: 4, signingPerBatch: 2 };
 export const QUICK: BenchSettings = { quick: true, requests: 8, rounds: 1, adobeRequests: 2, adobeRounds: 1, signingBatches: 2, signingPerBatch: 1 };
 
 const TIMED: readonly Variant[] = ["none", "one-line", "auto-auth"];

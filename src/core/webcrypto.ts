@@ -2,13 +2,13 @@
 
 import type { RSAKey } from "jsrsasign";
 import { rs256Input, rs256Token, signingError } from "./jws.js";
-import { pkcs8Der } from "./pkcs8.js";
+import { rsaPrivateJwk, type RsaPrivateJwk } from "./rsa-jwk.js";
 
 const RSASSA = "RSASSA-PKCS1-v1_5";
 
 /** The two SubtleCrypto methods RS256 needs. */
 export interface Rs256Subtle {
-  importKey(format: "pkcs8", keyData: Uint8Array, algorithm: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  importKey(format: "jwk", keyData: RsaPrivateJwk, algorithm: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
   sign(algorithm: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
 
@@ -28,15 +28,15 @@ function hex(buffer: ArrayBuffer): string {
 
 /**
  * signRs256 with WebCrypto: the key (already parsed and checked by loadPrivateKey) and the header
- * are checked as for jsrsasign, the key goes to WebCrypto as PKCS#8 built from the checked key, and
+ * are checked as for jsrsasign, the key goes to WebCrypto as a JWK built from the checked key, and
  * the token is checked after. RS256 is deterministic: the bytes are jsrsasign's (a test proves it).
  */
 export async function signRs256WebCrypto(headerJson: string, payload: string, key: RSAKey, subtle: Rs256Subtle): Promise<string> {
   const input = rs256Input(headerJson, payload, key);
-  const der = pkcs8Der(key);
-  if (!der) throw signingError("the key lacks a private component");
+  const jwk = rsaPrivateJwk(key);
+  if (!jwk) throw signingError("the key lacks a private component");
   const data = new Uint8Array(input.text.length);
   for (let i = 0; i < data.length; i++) data[i] = input.text.charCodeAt(i);
-  const imported = await subtle.importKey("pkcs8", der, { name: RSASSA, hash: "SHA-256" }, false, ["sign"]);
+  const imported = await subtle.importKey("jwk", jwk, { name: RSASSA, hash: "SHA-256" }, false, ["sign"]);
   return rs256Token(input, hex(await subtle.sign(RSASSA, imported, data)));
 }
