@@ -40,6 +40,8 @@ export interface SigningRow {
   readonly jsrsasignMs: number;
   /** Median per signature, key import + sign + checks (what a token costs); absent without WebCrypto. */
   readonly webcryptoMs: number | undefined;
+  /** Median per signature of WebCrypto's sign alone (a key made once), for comparison. */
+  readonly webcryptoSignOnlyMs: number | undefined;
   readonly engineLoadMs: number;
   readonly keyParseMs: number;
   readonly samples: number;
