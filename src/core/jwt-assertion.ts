@@ -14,17 +14,17 @@ export function createJwtAssertion(config: JwtConfig, nowMs: number): string {
 
 /**
  * The same assertion, signed with WebCrypto when `subtle` is given. The key is parsed and checked
- * by loadPrivateKey first either way. Should WebCrypto fail, jsrsasign signs: same bytes, slower.
+ * by loadPrivateKey first either way. Should WebCrypto fail, jsrsasign signs: same bytes, slower,
+ * and its checks say what is wrong. (`then`, not `await`: see signRs256WebCrypto.)
  */
-export async function createJwtAssertionAsync(config: JwtConfig, nowMs: number, subtle: Rs256Subtle | undefined): Promise<string> {
-  const key = loadPrivateKey(config.privateKey);
-  const payload = JSON.stringify(buildClaims(config, nowMs));
-  if (subtle) {
-    try {
-      return await signRs256WebCrypto(JWT_HEADER, payload, key, subtle);
-    } catch {
-      // Every check failure of the WebCrypto path is also one of jsrsasign's: it is reported from there.
-    }
+export function createJwtAssertionAsync(config: JwtConfig, nowMs: number, subtle: Rs256Subtle | undefined): Promise<string> {
+  try {
+    const key = loadPrivateKey(config.privateKey);
+    const payload = JSON.stringify(buildClaims(config, nowMs));
+    const viaJsrsasign = () => signRs256(JWT_HEADER, payload, key);
+    if (!subtle) return Promise.resolve(viaJsrsasign());
+    return signRs256WebCrypto(JWT_HEADER, payload, key, subtle).then(undefined, viaJsrsasign);
+  } catch (error) {
+    return Promise.reject(error);
   }
-  return signRs256(JWT_HEADER, payload, key);
 }

@@ -38,16 +38,20 @@ export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: Va
  * prepareTokenRequest, with the JWT signed by WebCrypto when `subtle` is given (the same bytes as
  * jsrsasign's). Every check runs as in prepareTokenRequest; a thrown error rejects the promise.
  */
-export async function prepareTokenRequestAsync(
+export function prepareTokenRequestAsync(
   flow: Exclude<AuthFlow, "token">,
   source: VariableSource,
   nowMs: number,
   subtle: Rs256Subtle | undefined,
 ): Promise<Prepared> {
-  if (flow !== "jwt" || !subtle) return prepareTokenRequest(flow, source, nowMs);
-  const checked = readJwtConfig(source);
-  if (!checked.ok) return checked;
-  return jwtRequest(checked.value, await createJwtAssertionAsync(checked.value, nowMs, subtle));
+  try {
+    if (flow !== "jwt" || !subtle) return Promise.resolve(prepareTokenRequest(flow, source, nowMs));
+    const checked = readJwtConfig(source);
+    if (!checked.ok) return Promise.resolve(checked);
+    return createJwtAssertionAsync(checked.value, nowMs, subtle).then((jwt) => jwtRequest(checked.value, jwt));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function jwtRequest(config: JwtConfig, jwt: string): Prepared {
