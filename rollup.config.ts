@@ -9,6 +9,7 @@ import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 import type { Plugin, RollupOptions } from "rollup";
+import { trimJsrsasign, type EstreeNode } from "./scripts/jsrsasign-trim.js";
 
 const ENGINE_FILE = "dist/sandbox/engine.js";
 
@@ -25,45 +26,9 @@ const plugins = (preamble: string, extra: Plugin[] = []) => [
 ];
 
 /**
- * Whole modules of jsrsasign's RSA build that reading an RSA key and signing RS256 never reach:
- * CryptoJS's 64-bit words, ciphers, SHA-1 and SHA-384/512, and KJUR.asn1's DER encoders (keys are
- * read by ASN1HEX). The signer itself is jsrsasign's, untouched. Each must be found exactly once,
- * or the build stops: another jsrsasign version needs a fresh look (and the engine tests).
- */
-const UNUSED_JSRSASIGN_PARTS: ReadonlyArray<{ readonly name: string; readonly start: RegExp }> = [
-  { name: "CryptoJS x64-core", start: /^CryptoJS v3\.1\.2 x64-core-min\.js$/ },
-  { name: "CryptoJS cipher-core", start: /^CryptoJS v3\.1\.2 cipher-core\.js$/ },
-  { name: "CryptoJS sha1", start: /^CryptoJS v3\.1\.2 sha1-min\.js$/ },
-  { name: "CryptoJS sha512", start: /^CryptoJS v3\.1\.2 sha512-min\.js$/ },
-  { name: "KJUR.asn1 encoders", start: /^if\(typeof KJUR=="undefined"\|\|!KJUR\)\{KJUR=\{\}\}if\(typeof KJUR\.asn1=="undefined"/ },
-];
-
-/**
- * The library without UNUSED_JSRSASIGN_PARTS. A CryptoJS module runs from the "/*" line before its
- * title to the next "/*" line; the KJUR.asn1 encoders are one line.
- */
-function withoutUnusedParts(library: string, fail: (message: string) => never): string {
-  const lines = library.split("\n");
-  const drop = new Set<number>();
-  for (const part of UNUSED_JSRSASIGN_PARTS) {
-    const found = lines.flatMap((line, index) => (part.start.test(line) ? [index] : []));
-    if (found.length !== 1) fail(`jsrsasign: expected "${part.name}" once in the RSA build, found it ${found.length} times`);
-    const at = found[0]!;
-    if (lines[at - 1] === "/*") {
-      let end = at + 1;
-      while (end < lines.length && !lines[end]!.startsWith("/*")) end++;
-      for (let index = at - 1; index < end; index++) drop.add(index);
-    } else {
-      drop.add(at);
-    }
-  }
-  return lines.filter((_, index) => !drop.has(index)).join("\n");
-}
-
-/**
- * `jsrsasign` in the sandbox is its RSA-only build (a third of the full library) less the parts
- * above: a script, so it is wrapped as a module here, with the `navigator` and `window` it reads at
- * load kept in its scope.
+ * `jsrsasign` in the sandbox is its RSA-only build (a third of the full library) less what signing
+ * never reaches (scripts/jsrsasign-trim.ts): a script, so it is wrapped as a module here, with the
+ * `navigator` and `window` it reads at load kept in its scope.
  */
 function jsrsasignRsa(): Plugin {
   const id = "\0jsrsasign-rsa";
@@ -72,7 +37,11 @@ function jsrsasignRsa(): Plugin {
     resolveId: (source) => (source === "jsrsasign" ? id : null),
     load(loading) {
       if (loading !== id) return null;
-      const library = withoutUnusedParts(readFileSync("node_modules/jsrsasign/lib/jsrsasign-rsa-min.js", "utf8"), (message) => this.error(message));
+      const library = trimJsrsasign(
+        readFileSync("node_modules/jsrsasign/lib/jsrsasign-rsa-min.js", "utf8"),
+        (code) => this.parse(code) as unknown as EstreeNode,
+        (message) => this.error(message),
+      );
       return [
         'var navigator = { appName: "Netscape", userAgent: false }, window = {};',
         library,
