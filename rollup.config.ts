@@ -9,6 +9,7 @@ import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 import type { Plugin, RollupOptions } from "rollup";
+import { trimJsrsasign, type EstreeNode } from "./scripts/jsrsasign-trim.js";
 
 const ENGINE_FILE = "dist/sandbox/engine.js";
 
@@ -25,27 +26,9 @@ const plugins = (preamble: string, extra: Plugin[] = []) => [
 ];
 
 /**
- * Parts of CryptoJS the RSA build carries that nothing we call uses: SHA-1, SHA-512 (with its 64-bit
- * words) and the cipher framework. jsrsasign only names them at load; we sign with SHA-256 alone.
- * Dropping them pays for the encrypted-key code (our own AES, DES, MD5, PBKDF2) in the engine.
- */
-const UNUSED_CRYPTOJS = ["x64-core-min.js", "cipher-core.js", "sha1-min.js", "sha512-min.js"];
-
-/** The RSA build without the unused CryptoJS files; fails the build when one cannot be found (a jsrsasign upgrade). */
-function withoutUnusedCryptoJs(library: string, fail: (message: string) => never): string {
-  let out = library;
-  for (const file of UNUSED_CRYPTOJS) {
-    const start = out.indexOf(`/*\nCryptoJS v3.1.2 ${file}\n`);
-    const end = out.indexOf("\n/*", start + 1);
-    if (start < 0 || end < 0) fail(`jsrsasign-rsa-min.js no longer holds CryptoJS ${file} where expected: check UNUSED_CRYPTOJS`);
-    out = out.slice(0, start) + out.slice(end + 1);
-  }
-  return out;
-}
-
-/**
- * `jsrsasign` in the sandbox is its RSA-only build (a third of the full library): a script, so it
- * is wrapped as a module here, with the `navigator` and `window` it reads at load kept in its scope.
+ * `jsrsasign` in the sandbox is its RSA-only build (a third of the full library) less what signing
+ * never reaches (scripts/jsrsasign-trim.ts): a script, so it is wrapped as a module here, with the
+ * `navigator` and `window` it reads at load kept in its scope.
  */
 function jsrsasignRsa(): Plugin {
   const id = "\0jsrsasign-rsa";
@@ -54,7 +37,11 @@ function jsrsasignRsa(): Plugin {
     resolveId: (source) => (source === "jsrsasign" ? id : null),
     load(loading) {
       if (loading !== id) return null;
-      const library = withoutUnusedCryptoJs(readFileSync("node_modules/jsrsasign/lib/jsrsasign-rsa-min.js", "utf8"), (message) => this.error(message));
+      const library = trimJsrsasign(
+        readFileSync("node_modules/jsrsasign/lib/jsrsasign-rsa-min.js", "utf8"),
+        (code) => this.parse(code) as unknown as EstreeNode,
+        (message) => this.error(message),
+      );
       return [
         'var navigator = { appName: "Netscape", userAgent: false }, window = {};',
         library,

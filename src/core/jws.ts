@@ -26,8 +26,59 @@ function verifies(key: RSAKey, bits: number, input: string, signatureHex: string
 /** The only header we emit: Adobe IMS accepts RS256, and nothing else may slip through. */
 export const JWT_HEADER = '{"alg":"RS256","typ":"JWT"}';
 
-function signingError(reason: string): ImsAuthError {
+export function signingError(reason: string): ImsAuthError {
   return new ImsAuthError("ERR_SIGNING", `Could not sign the JWT: ${reason}. Check PRIVATE_KEY.`, "PRIVATE_KEY");
+}
+
+/** What every signing path signs, once the key and header have passed their checks. */
+export interface SigningInput {
+  readonly headerJson: string;
+  readonly payload: string;
+  /** base64url(header) "." base64url(payload): ASCII, the bytes the signature covers. */
+  readonly text: string;
+  readonly bits: number;
+}
+
+/**
+ * The checks made before signing, whichever library signs: an RSA private key of at least
+ * MIN_RSA_BITS, and a header that says RS256 (never an unsigned or HMAC token).
+ */
+export function rs256Input(headerJson: string, payload: string, key: RSAKey): SigningInput {
+  if (!isPrivateRsaKey(key)) throw signingError("the key is not an RSA private key");
+  const bits = rsaBits(key);
+  if (bits < MIN_RSA_BITS) throw signingError(`the key has ${bits} bits, fewer than ${MIN_RSA_BITS}`);
+  const header: unknown = JSON.parse(headerJson);
+  if (typeof header !== "object" || header === null || (header as { alg?: unknown }).alg !== "RS256") {
+    throw signingError("the header must say alg RS256");
+  }
+  return { headerJson, payload, text: `${utf8tob64u(headerJson)}.${utf8tob64u(payload)}`, bits };
+}
+
+/**
+ * The compact JWT, checked after signing, whichever library signed: the signature verifies under the
+ * key's public half (a damaged key is named as such), three parts, ours, as long as the modulus.
+ */
+export function rs256Token(input: SigningInput, signatureHex: string, key: RSAKey): string {
+  if (!verifies(key, input.bits, input.text, signatureHex)) {
+    throw new ImsAuthError(
+      "ERR_PRIVATE_KEY_FORMAT",
+      "PRIVATE_KEY is damaged: a signature made with it does not check out against its own public part (a character changed?). Paste it again, unchanged, from -----BEGIN to END-----.",
+      "PRIVATE_KEY",
+    );
+  }
+  const token = `${input.text}.${hextob64u(signatureHex)}`;
+  const [encodedHeader, encodedPayload, signature, ...rest] = token.split(".");
+  const expectedBytes = Math.ceil(input.bits / 8);
+  if (
+    rest.length > 0 ||
+    encodedHeader !== utf8tob64u(input.headerJson) ||
+    encodedPayload !== utf8tob64u(input.payload) ||
+    signature === undefined ||
+    b64utohex(signature).length !== expectedBytes * 2
+  ) {
+    throw signingError("the signed token did not come out as an RS256 JWT");
+  }
+  return token;
 }
 
 /**
@@ -36,43 +87,14 @@ function signingError(reason: string): ImsAuthError {
  * key is checked before, and the header and signature after (never an unsigned token).
  */
 export function signRs256(headerJson: string, payload: string, key: RSAKey): string {
-  if (!isPrivateRsaKey(key)) throw signingError("the key is not an RSA private key");
-  const bits = rsaBits(key);
-  if (bits < MIN_RSA_BITS) throw signingError(`the key has ${bits} bits, fewer than ${MIN_RSA_BITS}`);
-  const header: unknown = JSON.parse(headerJson);
-  if (typeof header !== "object" || header === null || (header as { alg?: unknown }).alg !== "RS256") {
-    throw signingError("the header must say alg RS256");
-  }
-
-  const signingInput = `${utf8tob64u(headerJson)}.${utf8tob64u(payload)}`;
-  let token: string;
+  const input = rs256Input(headerJson, payload, key);
   let signatureHex: string;
   try {
-    signatureHex = key.sign(signingInput, "sha256");
-    token = `${signingInput}.${hextob64u(signatureHex)}`;
+    signatureHex = key.sign(input.text, "sha256");
   } catch {
     throw signingError("the signing library refused the key");
   }
-  if (!verifies(key, bits, signingInput, signatureHex)) {
-    throw new ImsAuthError(
-      "ERR_PRIVATE_KEY_FORMAT",
-      "PRIVATE_KEY is damaged: a signature made with it does not check out against its own public part (a character changed?). Paste it again, unchanged, from -----BEGIN to END-----.",
-      "PRIVATE_KEY",
-    );
-  }
-
-  const [encodedHeader, encodedPayload, signature, ...rest] = token.split(".");
-  const expectedBytes = Math.ceil(bits / 8);
-  if (
-    rest.length > 0 ||
-    encodedHeader !== utf8tob64u(headerJson) ||
-    encodedPayload !== utf8tob64u(payload) ||
-    signature === undefined ||
-    b64utohex(signature).length !== expectedBytes * 2
-  ) {
-    throw signingError("the signed token did not come out as an RS256 JWT");
-  }
-  return token;
+  return rs256Token(input, signatureHex, key);
 }
 
 /** A compact JWT with our fixed header over JSON claims. */

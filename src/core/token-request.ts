@@ -4,12 +4,13 @@ import { collect, optionalValue, requireValue } from "./checks.js";
 import { ImsAuthError } from "./errors.js";
 import { chooseFlow, type AuthFlow } from "./flow.js";
 import { clockHint, type Flow } from "./ims-response.js";
-import { createJwtAssertion } from "./jwt-assertion.js";
-import { readJwtConfig } from "./jwt-config.js";
+import { createJwtAssertion, createJwtAssertionAsync } from "./jwt-assertion.js";
+import { readJwtConfig, type JwtConfig } from "./jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange.js";
 import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "./s2s-config.js";
 import { accessTokenExpiry, CLOCK_SKEW_MS, marginMs } from "./token-cache.js";
 import type { VariableSource } from "./variables.js";
+import type { Rs256Subtle } from "./webcrypto.js";
 
 export interface TokenRequest {
   readonly flow: Flow;
@@ -46,8 +47,7 @@ export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: Va
   if (flow === "jwt") {
     const checked = readJwtConfig(source);
     if (!checked.ok) return checked;
-    const jwt = createJwtAssertion(checked.value, nowMs);
-    return { ok: true, request: { flow, url: `https://${checked.value.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(checked.value, jwt) } };
+    return jwtRequest(checked.value, createJwtAssertion(checked.value, nowMs));
   }
   const checked = readS2sConfig(source);
   if (!checked.ok) return checked;
@@ -64,6 +64,30 @@ function requirePastedShape(token: string): void {
         ? "contains spaces or line breaks: paste the token alone, on one line"
         : undefined;
   if (wrong) throw new ImsAuthError("ERR_INVALID_VARIABLE", `ACCESS_TOKEN ${wrong}.`, "ACCESS_TOKEN");
+}
+
+/**
+ * prepareTokenRequest, with the JWT signed by WebCrypto when `subtle` is given (the same bytes as
+ * jsrsasign's). Every check runs as in prepareTokenRequest; a thrown error rejects the promise.
+ */
+export function prepareTokenRequestAsync(
+  flow: Exclude<AuthFlow, "token">,
+  source: VariableSource,
+  nowMs: number,
+  subtle: Rs256Subtle | undefined,
+): Promise<Prepared> {
+  try {
+    if (flow !== "jwt" || !subtle) return Promise.resolve(prepareTokenRequest(flow, source, nowMs));
+    const checked = readJwtConfig(source);
+    if (!checked.ok) return Promise.resolve(checked);
+    return createJwtAssertionAsync(checked.value, nowMs, subtle).then((jwt) => jwtRequest(checked.value, jwt));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function jwtRequest(config: JwtConfig, jwt: string): Prepared {
+  return { ok: true, request: { flow: "jwt", url: `https://${config.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(config, jwt) } };
 }
 
 /**

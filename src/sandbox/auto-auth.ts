@@ -2,6 +2,7 @@
 
 import { storedTokenIsFresh } from "../core/token-cache.js";
 import { loadEngine } from "./engine-loader.js";
+import { sandboxHost } from "./host.js";
 import { isImsRequest, refuse, variableSource, type Postman } from "./postman.js";
 
 declare const pm: Postman;
@@ -11,7 +12,7 @@ function run(): void {
   try {
     // The path of almost every request: a token with time left. Nothing else is read or unpacked.
     if (storedTokenIsFresh(variableSource(pm), Date.now())) return;
-    loadEngine().autoAuth(pm, setTimeout);
+    loadEngine().autoAuth(pm, sandboxHost());
   } catch (error) {
     refuse(pm, [error], "Adobe IMS access token");
   }

@@ -3,13 +3,13 @@
 import inflate from "tiny-inflate";
 import { ENGINE_BLOB, ENGINE_DIGEST, ENGINE_SIZE } from "virtual:engine";
 import { ImsAuthError } from "../core/errors.js";
-import type { Timer } from "../core/token-exchange.js";
+import type { SandboxHost } from "./host.js";
 import type { Postman } from "./postman.js";
 import { sha256Hex } from "../core/sha256.js";
 
 export interface Engine {
-  autoAuth(pm: Postman, timer: Timer): void;
-  jwtExchange(pm: Postman): void;
+  autoAuth(pm: Postman, host: SandboxHost): void;
+  jwtExchange(pm: Postman, host: SandboxHost): void;
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

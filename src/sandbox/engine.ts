@@ -1,22 +1,27 @@
-// The slow path, evaluated only when a token must be obtained: flows, checks, IMS calls and the jsrsasign signer.
+// The slow path, evaluated only when a token must be obtained: flows, checks, IMS calls and the signers (jsrsasign, WebCrypto).
 
+import { createJwtAssertion, createJwtAssertionAsync } from "../core/jwt-assertion.js";
 import { readJwtConfig } from "../core/jwt-config.js";
-import { createJwtAssertion } from "../core/jwt-assertion.js";
 import { jwtExchangeForm } from "../core/jwt-exchange.js";
-import type { Timer } from "../core/token-exchange.js";
+import { webCryptoSigner } from "../core/webcrypto.js";
+import type { SandboxHost } from "./host.js";
 import { refuse, resolvedSource, type Postman } from "./postman.js";
+import { holdUntilSettled } from "./promise-hold.js";
 import { renewToken } from "./token-renewal.js";
 
+// For the tests and the benchmark, which evaluate this engine as the scripts do and sign with each path.
 export { loadPrivateKey } from "../core/private-key.js";
 export { signRs256, JWT_HEADER } from "../core/jws.js";
-export { createJwtAssertion };
+export { signRs256WebCrypto, webCryptoSigner } from "../core/webcrypto.js";
+export { createJwtAssertion, createJwtAssertionAsync };
 
 const AUTO_AUTH_TEST = "Adobe IMS access token";
+const JWT_TEST = "JWT signing";
 
 /** Collection-level: the stored token is missing or about to expire; get one or stop the request with the reason. */
-export function autoAuth(pm: Postman, timer: Timer): void {
+export function autoAuth(pm: Postman, host: SandboxHost): void {
   try {
-    renewToken(pm, timer, resolvedSource(pm), (problems) => {
+    renewToken(pm, host, resolvedSource(pm), (problems) => {
       if (problems) refuse(pm, problems, AUTO_AUTH_TEST);
     });
   } catch (error) {
@@ -24,19 +29,25 @@ export function autoAuth(pm: Postman, timer: Timer): void {
   }
 }
 
-/** "IMS: JWT Generate + Auth via User Token": check the variables, sign, and fill the form. */
-export function jwtExchange(pm: Postman): void {
+/** "IMS: JWT Generate + Auth via User Token": check the variables, sign (WebCrypto where the sandbox has it), and fill the form. */
+export function jwtExchange(pm: Postman, host: SandboxHost): void {
   const checked = readJwtConfig(resolvedSource(pm));
   if (!checked.ok) {
     // Nothing reaches IMS with a bad configuration: each problem is its own failed test.
-    refuse(pm, checked.problems, "JWT signing");
+    refuse(pm, checked.problems, JWT_TEST);
     return;
   }
-  try {
-    const jwt = createJwtAssertion(checked.value, Date.now());
+  const config = checked.value;
+  const fill = (jwt: string): void => {
     const form = pm.request.body?.urlencoded;
-    for (const [key, value] of jwtExchangeForm(checked.value, jwt)) form?.upsert({ key, value });
+    for (const [key, value] of jwtExchangeForm(config, jwt)) form?.upsert({ key, value });
+  };
+  const fail = (error: unknown): void => refuse(pm, [error], JWT_TEST);
+  const subtle = webCryptoSigner(host.crypto);
+  try {
+    if (subtle) holdUntilSettled(host, createJwtAssertionAsync(config, Date.now(), subtle), fill, fail);
+    else fill(createJwtAssertion(config, Date.now()));
   } catch (error) {
-    refuse(pm, [error], "JWT signing");
+    fail(error);
   }
 }

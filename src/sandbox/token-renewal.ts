@@ -1,19 +1,53 @@
 // Getting a token in the sandbox when the stored one is missing or about to expire: through the flow the variables choose.
 
 import { configurationKey } from "../core/configuration-key.js";
+import { chooseFlow } from "../core/flow.js";
 import type { IssuedToken } from "../core/ims-response.js";
-import { exchangeToken, type Timer } from "../core/token-exchange.js";
-import { planToken } from "../core/token-request.js";
+import { exchangeToken } from "../core/token-exchange.js";
+import { planToken, prepareTokenRequestAsync, type TokenRequest } from "../core/token-request.js";
 import type { VariableSource } from "../core/variables.js";
+import { webCryptoSigner } from "../core/webcrypto.js";
 import { forget, remember, rememberedFailure } from "./failure-memo.js";
+import type { SandboxHost } from "./host.js";
 import { postmanTransport } from "./postman-transport.js";
 import { storeVariable, type Postman } from "./postman.js";
+import { holdUntilSettled } from "./promise-hold.js";
 
 /** Outcome: nothing (the request may go), or the problems that stop it. */
 export type Done = (problems?: readonly unknown[]) => void;
 
-export function renewToken(pm: Postman, timer: Timer, source: VariableSource, done: Done): void {
+export function renewToken(pm: Postman, host: SandboxHost, source: VariableSource, done: Done): void {
   const now = Date.now();
+  const send = (request: TokenRequest): void => {
+    const key = configurationKey(source);
+    const earlier = rememberedFailure(pm, key, now);
+    if (earlier) {
+      done([earlier]);
+      return;
+    }
+    exchangeToken(request, postmanTransport(pm), (callback, delayMs) => host.setTimeout(callback, delayMs), (error, token) => {
+      if (error || !token) {
+        remember(pm, key, error, Date.now());
+        done([error]);
+        return;
+      }
+      store(pm, token);
+      forget(pm);
+      done();
+    });
+  };
+
+  // WebCrypto signs asynchronously where the sandbox has it (the Postman app); elsewhere jsrsasign signs at once.
+  const subtle = chooseFlow(source) === "jwt" ? webCryptoSigner(host.crypto) : undefined;
+  if (subtle) {
+    holdUntilSettled(
+      host,
+      prepareTokenRequestAsync("jwt", source, now, subtle),
+      (prepared) => (prepared.ok ? send(prepared.request) : done(prepared.problems)),
+      (error) => done([error]),
+    );
+    return;
+  }
   const plan = planToken(source, now);
   if (!plan.ok) {
     done(plan.problems);
@@ -24,22 +58,7 @@ export function renewToken(pm: Postman, timer: Timer, source: VariableSource, do
     done();
     return;
   }
-  const key = configurationKey(source);
-  const earlier = rememberedFailure(pm, key, now);
-  if (earlier) {
-    done([earlier]);
-    return;
-  }
-  exchangeToken(plan.request, postmanTransport(pm), timer, (error, token) => {
-    if (error || !token) {
-      remember(pm, key, error, Date.now());
-      done([error]);
-      return;
-    }
-    store(pm, token);
-    forget(pm);
-    done();
-  });
+  send(plan.request);
 }
 
 function store(pm: Postman, token: IssuedToken): void {

@@ -1,0 +1,136 @@
+// The benchmark: IMS calls, per-request overhead in both runtimes, signing time in each sandbox, script sizes.
+
+import { cpus, loadavg } from "node:os";
+import { ImsEmulator } from "../emulator/ims-emulator.js";
+import { makeThrowawayCredential } from "../emulator/integration.js";
+import { emulatorEnvironment, writeCaFile } from "../runner/emulator-environment.js";
+import { benchCollection, shippedCollection, type Variant } from "./collections.js";
+import { judge, type BenchResults, type ImsCallsRow, type PerRequestRow, type SigningRow } from "./results.js";
+import { RUNTIMES, exported, timedRun, type RuntimeName, type TimedRun } from "./runs.js";
+import { readSigningSample, signingCollection, type SigningSample } from "./signing.js";
+import { scriptSizes } from "./sizes.js";
+import { median, rotate, round } from "./stats.js";
+
+export interface BenchSettings {
+  readonly quick: boolean;
+  /** API requests per timed run (issue 3: 200). */
+  readonly requests: number;
+  /** Interleaved rounds: every variant in both runtimes once per round, in a rotated order. */
+  readonly rounds: number;
+  /** The baseline signs and exchanges on every request: fewer requests and rounds keep the bench short. */
+  readonly adobeRequests: number;
+  readonly adobeRounds: number;
+  readonly signingBatches: number;
+  readonly signingPerBatch: number;
+}
+
+export const FULL: BenchSettings = { quick: false, requests: 200, rounds: 5, adobeRequests: 5, adobeRounds: 3, signingBatches: 4, signingPerBatch: 2 };
+export const QUICK: BenchSettings = { quick: true, requests: 8, rounds: 1, adobeRequests: 2, adobeRounds: 1, signingBatches: 2, signingPerBatch: 1 };
+
+const TIMED: readonly Variant[] = ["none", "one-line", "auto-auth"];
+const FLOWS = [
+  ["s2s", { PRIVATE_KEY: "", META_SCOPE: "" }],
+  ["jwt", { SCOPES: "" }],
+] as const;
+
+export async function runBench(settings: BenchSettings, log: (line: string) => void = () => undefined): Promise<BenchResults> {
+  const started = Date.now();
+  const loadBefore = loadavg()[0] ?? 0;
+  const credential = makeThrowawayCredential({ metascopes: ["ent_dataservices_sdk"] });
+  const emulator = await ImsEmulator.start({ integrations: [credential.integration] });
+  const ca = writeCaFile(emulator);
+  const options = { caFile: ca.file };
+  try {
+    // Issue 3: IMS calls for N requests from no token, then from the environment that run exported.
+    const imsCalls: ImsCallsRow[] = [];
+    let token: Record<string, string> = {};
+    for (const [runtime, runner] of RUNTIMES) {
+      for (const [flow, overrides] of FLOWS) {
+        log(`IMS calls: ${runtime}, ${flow}, ${settings.requests} requests`);
+        const environment = emulatorEnvironment(emulator, credential, overrides);
+        const collection = shippedCollection(settings.requests);
+        const first = await timedRun(emulator, runner, { ...options, collection, folder: "Platform", environment });
+        const second = await timedRun(emulator, runner, { ...options, collection, folder: "Platform", environment: exported(environment, first.environment) });
+        imsCalls.push({ runtime, flow, requests: settings.requests, fromEmpty: first.imsCalls, fromExported: second.imsCalls, failures: first.failures + second.failures });
+        token = { ACCESS_TOKEN: second.environment.ACCESS_TOKEN ?? "", ACCESS_TOKEN_EXPIRES_AT: second.environment.ACCESS_TOKEN_EXPIRES_AT ?? "" };
+      }
+    }
+
+    // Every timed run starts with a valid token, the JWT credential's variables set (the baseline signs with them).
+    const environment = exported(emulatorEnvironment(emulator, credential, { SCOPES: "" }), token);
+    const runs = new Map<string, TimedRun[]>();
+    const record = (key: string, run: TimedRun) => runs.set(key, [...(runs.get(key) ?? []), run]);
+    const signing = new Map<RuntimeName, SigningSample[]>();
+    for (const [, runner] of RUNTIMES) await timedRun(emulator, runner, { ...options, collection: benchCollection("none", 5), environment }); // warm-up
+
+    for (let r = 0; r < settings.rounds; r++) {
+      for (const [runtime, runner] of rotate(RUNTIMES, r)) {
+        log(`round ${r + 1}/${settings.rounds}: ${runtime}`);
+        for (const variant of rotate(TIMED, r)) {
+          record(`${runtime}/${variant}`, await timedRun(emulator, runner, { ...options, collection: benchCollection(variant, settings.requests), environment }));
+        }
+        if (r < settings.adobeRounds) {
+          for (const variant of rotate(["none", "adobe"] as const, r)) {
+            const collection = benchCollection(variant, settings.adobeRequests);
+            record(`${runtime}/${variant}@adobe`, await timedRun(emulator, runner, { ...options, collection, environment }));
+          }
+        }
+        const sample = await timedRun(emulator, runner, { ...options, collection: signingCollection(settings.signingBatches, settings.signingPerBatch), environment });
+        signing.set(runtime, [...(signing.get(runtime) ?? []), readSigningSample(sample.environment)]);
+      }
+    }
+
+    const perRequest: PerRequestRow[] = [];
+    const signingRows: SigningRow[] = [];
+    for (const [runtime] of RUNTIMES) {
+      const series = (key: string) => runs.get(`${runtime}/${key}`) ?? [];
+      const oneLine = overhead(series("one-line"), series("none"), settings.requests);
+      const row = (variant: Variant, own: TimedRun[], none: TimedRun[], count: number): PerRequestRow => {
+        const extra = overhead(own, none, count);
+        return {
+          runtime,
+          variant,
+          requests: count,
+          runs: own.length,
+          msPerRequest: round(median(own.map((run) => run.ms)) / count),
+          overheadMs: round(extra),
+          ratioToNone: round(median(own.map((run, i) => run.ms / (none[i]?.ms ?? Number.NaN))), 3),
+          ratioToOneLine: variant === "none" || variant === "one-line" ? undefined : round(extra / oneLine, 2),
+          imsCallsPerRun: Math.max(...own.map((run) => run.imsCalls)),
+          failures: own.reduce((sum, run) => sum + run.failures, 0),
+          consoleProblems: own.reduce((sum, run) => sum + run.consoleProblems, 0),
+        };
+      };
+      for (const variant of TIMED) perRequest.push(row(variant, series(variant), series("none"), settings.requests));
+      perRequest.push(row("adobe", series("adobe@adobe"), series("none@adobe"), settings.adobeRequests));
+
+      const samples = signing.get(runtime) ?? [];
+      signingRows.push({
+        runtime,
+        chosen: samples[0]?.chosen ?? "jsrsasign",
+        jsrsasignMs: round(median(samples.flatMap((sample) => sample.jsrsasignMs))),
+        webcryptoMs: medianOf(samples.flatMap((sample) => sample.webcryptoMs)),
+        webcryptoSignOnlyMs: medianOf(samples.flatMap((sample) => sample.webcryptoSignOnlyMs ?? [])),
+        engineLoadMs: median(samples.map((sample) => sample.engineLoadMs)),
+        keyParseMs: median(samples.map((sample) => sample.keyParseMs)),
+        samples: samples.reduce((sum, sample) => sum + sample.jsrsasignMs.length, 0),
+      });
+    }
+
+    const machine = { node: process.version, cpus: cpus().length, loadBefore: round(loadBefore), loadAfter: round(loadavg()[0] ?? 0) };
+    const sizes = scriptSizes();
+    return judge({ settings, machine, durationSeconds: Math.round((Date.now() - started) / 1000), imsCalls, sizes, signing: signingRows, perRequest });
+  } finally {
+    ca.remove();
+    await emulator.close();
+  }
+}
+
+function medianOf(values: number[]): number | undefined {
+  return values.length ? round(median(values)) : undefined;
+}
+
+/** Median over rounds of the extra time per request of `own` against `none` run in the same round. */
+function overhead(own: readonly TimedRun[], none: readonly TimedRun[], count: number): number {
+  return median(own.map((run, i) => (run.ms - (none[i]?.ms ?? Number.NaN)) / count));
+}

@@ -1,0 +1,94 @@
+// What the benchmark reports, and which of the issues' goals the figures meet.
+
+import type { BenchSettings } from "./bench.js";
+import type { Variant } from "./collections.js";
+import type { RuntimeName } from "./runs.js";
+import { SIZE_LIMIT_BYTES, ourSizes, type ScriptSize } from "./sizes.js";
+
+export interface ImsCallsRow {
+  readonly runtime: RuntimeName;
+  readonly flow: "s2s" | "jwt";
+  readonly requests: number;
+  readonly fromEmpty: number;
+  readonly fromExported: number;
+  readonly failures: number;
+}
+
+export interface PerRequestRow {
+  readonly runtime: RuntimeName;
+  readonly variant: Variant;
+  readonly requests: number;
+  readonly runs: number;
+  /** Median wall time of a run divided by its requests. */
+  readonly msPerRequest: number;
+  /** Median, over rounds, of (this run − the no-script run of the same round) / requests. */
+  readonly overheadMs: number;
+  /** Median, over rounds, of this run's wall time / the no-script run's. */
+  readonly ratioToNone: number;
+  /** overheadMs / the one-line script's overheadMs (goal: ≤ 1.10). */
+  readonly ratioToOneLine: number | undefined;
+  readonly imsCallsPerRun: number;
+  readonly failures: number;
+  readonly consoleProblems: number;
+}
+
+export interface SigningRow {
+  readonly runtime: RuntimeName;
+  /** The signer our engine picks in this sandbox. */
+  readonly chosen: "webcrypto" | "jsrsasign";
+  /** Median per signature, checks included. */
+  readonly jsrsasignMs: number;
+  /** Median per signature, key import + sign + checks (what a token costs); absent without WebCrypto. */
+  readonly webcryptoMs: number | undefined;
+  /** Median per signature of WebCrypto's sign alone (a key made once), for comparison. */
+  readonly webcryptoSignOnlyMs: number | undefined;
+  readonly engineLoadMs: number;
+  readonly keyParseMs: number;
+  readonly samples: number;
+}
+
+export interface Goal {
+  readonly issue: 3 | 7;
+  readonly goal: string;
+  readonly value: string;
+  /** undefined: reported, no pass mark. */
+  readonly met: boolean | undefined;
+}
+
+export interface BenchResults {
+  readonly settings: BenchSettings;
+  readonly machine: { node: string; cpus: number; loadBefore: number; loadAfter: number };
+  readonly durationSeconds: number;
+  readonly imsCalls: ImsCallsRow[];
+  readonly sizes: ScriptSize[];
+  readonly signing: SigningRow[];
+  readonly perRequest: PerRequestRow[];
+  readonly goals: Goal[];
+}
+
+export function judge(results: Omit<BenchResults, "goals">): BenchResults {
+  const goals: Goal[] = [];
+  for (const row of results.imsCalls) {
+    goals.push({ issue: 3, goal: `1 IMS call for ${row.requests} requests without a token (${row.runtime}, ${row.flow})`, value: String(row.fromEmpty), met: row.fromEmpty === 1 && row.failures === 0 });
+    goals.push({ issue: 3, goal: `0 IMS calls from the exported environment (${row.runtime}, ${row.flow})`, value: String(row.fromExported), met: row.fromExported === 0 && row.failures === 0 });
+  }
+  // A smoke run's timings mean nothing: reported, not judged.
+  const timed = !results.settings.quick;
+  for (const row of results.perRequest.filter((candidate) => candidate.variant === "auto-auth")) {
+    const oneLine = results.perRequest.find((candidate) => candidate.runtime === row.runtime && candidate.variant === "one-line");
+    const ratio = row.ratioToOneLine ?? Number.NaN;
+    // A one-line script that costs nothing measurable leaves no ratio to judge: the machine was too noisy.
+    const judged = timed && oneLine !== undefined && oneLine.overheadMs > 0;
+    goals.push({ issue: 7, goal: `per-request overhead within 10% of a one-line script's (${row.runtime})`, value: `${ratio.toFixed(2)}×`, met: judged ? ratio <= 1.1 : undefined });
+  }
+  const largest = ourSizes(results.sizes).reduce((max, size) => (size.bytes > max.bytes ? size : max));
+  goals.push({ issue: 7, goal: "every script we emit under 120 KB minified", value: `largest ${largest.script} ${(largest.bytes / 1024).toFixed(1)} KB`, met: largest.bytes < SIZE_LIMIT_BYTES });
+  for (const row of results.signing) {
+    if (row.webcryptoMs !== undefined) {
+      goals.push({ issue: 7, goal: `signing under 2 ms where WebCrypto exists (${row.runtime})`, value: `${row.webcryptoMs} ms`, met: timed ? row.webcryptoMs < 2 && row.chosen === "webcrypto" : undefined });
+    } else {
+      goals.push({ issue: 7, goal: `signing as fast as jsrsasign allows (${row.runtime}, no WebCrypto)`, value: `${row.jsrsasignMs} ms`, met: undefined });
+    }
+  }
+  return { ...results, goals };
+}
