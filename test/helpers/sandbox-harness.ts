@@ -156,11 +156,14 @@ export class EngineHarness {
   }
 
   jwtExchange(testCase: HarnessCase): HarnessOutcome {
-    return runCase(this.context, "__imsAuthEngine.jwtExchange(pm)", { path: "/ims/exchange/jwt", ...testCase });
+    return runCase(this.context, "__imsAuthEngine.jwtExchange(pm, { setTimeout: setTimeout, clearTimeout: function () {} })", {
+      path: "/ims/exchange/jwt",
+      ...testCase,
+    });
   }
 
   autoAuth(testCase: HarnessCase): HarnessOutcome {
-    return runCase(this.context, "__imsAuthEngine.autoAuth(pm, setTimeout)", testCase);
+    return runCase(this.context, "__imsAuthEngine.autoAuth(pm, { setTimeout: setTimeout, clearTimeout: function () {} })", testCase);
   }
 }
 
