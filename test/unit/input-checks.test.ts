@@ -7,17 +7,9 @@ import { readJwtConfig } from "../../src/core/jwt-config.js";
 import { readS2sConfig } from "../../src/core/s2s-config.js";
 import { CLOCK_SKEW_MS } from "../../src/core/token-cache.js";
 import { checkPastedToken } from "../../src/core/token-request.js";
+import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
-const valid: Record<string, string> = {
-  IMS: "ims-na1.adobelogin.com",
-  IMS_ORG: "0123456789ABCDEF01234567@AdobeOrg",
-  TECHNICAL_ACCOUNT_ID: "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
-  API_KEY: "0123456789abcdef0123456789abcdef",
-  CLIENT_SECRET: "p8e-FAKE-SECRET-value",
-  META_SCOPE: "ent_dataservices_sdk",
-  SCOPES: "openid,AdobeID",
-  PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nFAKE\n-----END PRIVATE KEY-----",
-};
+const valid: Record<string, string> = { ...VALID_JWT_VARIABLES, SCOPES: "openid,AdobeID" };
 
 function problems(overrides: Record<string, string>, read: typeof readJwtConfig | typeof readS2sConfig = readJwtConfig) {
   const vars = { ...valid, ...overrides };

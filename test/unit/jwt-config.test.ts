@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readJwtConfig } from "../../src/core/jwt-config.js";
+import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
-const valid: Record<string, string> = {
-  IMS: "ims-na1.adobelogin.com",
-  IMS_ORG: "0123456789ABCDEF01234567@AdobeOrg",
-  TECHNICAL_ACCOUNT_ID: "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
-  API_KEY: "0123456789abcdef0123456789abcdef",
-  CLIENT_SECRET: "p8e-FAKE-SECRET-value",
-  META_SCOPE: "ent_dataservices_sdk",
-  PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nFAKE\n-----END PRIVATE KEY-----",
-};
+const valid: Record<string, string> = { ...VALID_JWT_VARIABLES };
 
 function problemsFor(overrides: Record<string, string | undefined>) {
   const vars = { ...valid, ...overrides };

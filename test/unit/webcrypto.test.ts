@@ -7,6 +7,7 @@ import { sandboxDir } from "../../src/generator/paths.js";
 import type { SandboxHost } from "../../src/sandbox/host.js";
 import { holdUntilSettled } from "../../src/sandbox/promise-hold.js";
 import { rfc7520PrivateKeyPem, rsaKeyPems } from "../helpers/keys.js";
+import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 // The compiled engine, evaluated as the scripts' loader does it: jsrsasign's RSA build and our code as shipped.
 type Engine = typeof import("../../src/sandbox/engine.js");
@@ -62,15 +63,7 @@ describe("the engine signs with WebCrypto only when the sandbox hands it crypto.
   });
 
   const pems = rsaKeyPems();
-  const variables: Record<string, string> = {
-    IMS: "ims-na1.adobelogin.com",
-    IMS_ORG: "0123456789ABCDEF01234567@AdobeOrg",
-    TECHNICAL_ACCOUNT_ID: "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
-    API_KEY: "0123456789abcdef0123456789abcdef",
-    CLIENT_SECRET: "p8e-FAKE-SECRET-value",
-    META_SCOPE: "ent_dataservices_sdk",
-    PRIVATE_KEY: pems.pkcs8,
-  };
+  const variables: Record<string, string> = { ...VALID_JWT_VARIABLES, PRIVATE_KEY: pems.pkcs8 };
 
   /** Runs the JWT request's pre-request step as the sandbox would, and returns the jwt_token it filled in. */
   async function jwtTokenFilled(crypto: unknown): Promise<{ jwt: string | undefined; tests: string[] }> {
