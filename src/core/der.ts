@@ -7,7 +7,6 @@ export const SEQUENCE = 0x30;
 export const INTEGER = 0x02;
 export const OCTET_STRING = 0x04;
 export const OID = 0x06;
-export const NULL = 0x05;
 
 /** A malformed or unexpected structure; callers turn it into the message for their variable. */
 export class DerError extends Error {
