@@ -75,7 +75,7 @@ const engine: RollupOptions = {
 };
 
 /** Scripts that go into collections: one IIFE each, no globals, nothing imported or fetched at run time. */
-const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"].map(
+const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"].map(
   (name): RollupOptions => ({
     input: `src/sandbox/${name}.ts`,
     output: { file: `dist/sandbox/${name}.js`, format: "iife", strict: true },

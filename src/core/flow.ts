@@ -52,3 +52,36 @@ export function chooseFlow(source: VariableSource): AuthFlow {
     "AUTH_FLOW",
   );
 }
+
+/** The Authenticate requests of our collections, by the flow each one gets a token with. */
+export const TOKEN_REQUEST_NAMES: Record<Exclude<AuthFlow, "token">, string> = {
+  jwt: "IMS: JWT Generate + Auth via User Token",
+  s2s: "IMS: OAuth Server-to-Server Token",
+};
+
+/**
+ * Whether the Authenticate request for `flow` is the one these variables call for, chosen as the
+ * collection-level script chooses: undefined when it is (or when no credential or an unclear mix is
+ * set: then its own checks name what is missing), else the one console line that says why it is
+ * skipped and what to use instead. An AUTH_FLOW that names no flow is thrown, as everywhere.
+ */
+export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthFlow, "token">): string | undefined {
+  let chosen: AuthFlow;
+  try {
+    chosen = chooseFlow(source);
+  } catch (error) {
+    if (error instanceof ImsAuthError && error.variable === "AUTH_FLOW" && error.code === "ERR_INVALID_VARIABLE") throw error;
+    return undefined;
+  }
+  if (chosen === flow) return undefined;
+  const forced = optionalValue(source, "AUTH_FLOW") !== "";
+  const held =
+    chosen === "token"
+      ? "holds only a pasted ACCESS_TOKEN, which every other request sends as it is"
+      : chosen === "jwt"
+        ? `holds a service account (JWT) credential (PRIVATE_KEY is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
+        : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
+  const why = forced ? `AUTH_FLOW is ${optionalValue(source, "AUTH_FLOW")}` : `this environment ${held}`;
+  const other = flow === "jwt" ? "jwt" : "oauth-s2s";
+  return `postman-ims-auth: skipped "${TOKEN_REQUEST_NAMES[flow]}": ${why}. To use this request, set AUTH_FLOW to ${other}.`;
+}

@@ -31,12 +31,32 @@ export function marginMs(source: VariableSource): number {
   return minutes * 60_000;
 }
 
-/** The per-request question: is there a token with more than the margin left? Cheap on purpose. */
+/**
+ * How far apart ACCESS_TOKEN_EXPIRES_AT and the expiry IMS wrote inside ACCESS_TOKEN may be and still
+ * belong to the same token: our scripts stamp the former with this computer's clock when the token
+ * arrives, so the two differ by the clocks' offset and the network's delay. A token stored later by
+ * someone else's request (Adobe's own collections write ACCESS_TOKEN alone) differs by far more.
+ */
+export const SAME_TOKEN_TOLERANCE_MS = 15 * 60_000;
+
+/**
+ * The per-request question: is there a token with more than the margin left? Cheap on purpose: three
+ * variables and, for a JWT-shaped token, the expiry written inside it. That expiry decides when
+ * ACCESS_TOKEN_EXPIRES_AT is missing or belongs to another token; "0" (set after a 401) always means stale.
+ */
 export function storedTokenIsFresh(source: VariableSource, nowMs: number): boolean {
   const token = source("ACCESS_TOKEN");
   if (typeof token !== "string" || token.trim() === "") return false;
-  const expiresAt = Number(source("ACCESS_TOKEN_EXPIRES_AT"));
-  return Number.isFinite(expiresAt) && expiresAt > 0 && expiresAt - nowMs > marginMs(source);
+  const stored = source("ACCESS_TOKEN_EXPIRES_AT");
+  const expiresAt = Number(stored);
+  const known = stored !== undefined && stored !== null && String(stored).trim() !== "" && Number.isFinite(expiresAt);
+  if (known && expiresAt <= 0) return false;
+  const inside = accessTokenExpiry(token.trim());
+  if (inside !== undefined && (!known || Math.abs(inside - expiresAt) > SAME_TOKEN_TOLERANCE_MS)) {
+    // IMS's clock wrote this expiry: judge it with at least the clock skew allowance, as a pasted token is.
+    return inside - nowMs > Math.max(marginMs(source), CLOCK_SKEW_MS);
+  }
+  return known && expiresAt - nowMs > marginMs(source);
 }
 
 /**

@@ -1,12 +1,13 @@
 // The IMS requests of the Authenticate folder, as Postman item definitions.
 
+import { TOKEN_REQUEST_NAMES } from "../core/flow.js";
 import { JWT_EXCHANGE_PATH } from "../core/jwt-exchange.js";
 import { TOKEN_V3_PATH } from "../core/s2s-config.js";
 import { stableId } from "./ids.js";
 import { scriptEvent } from "./scripts.js";
 
-export const JWT_REQUEST_NAME = "IMS: JWT Generate + Auth via User Token";
-export const S2S_REQUEST_NAME = "IMS: OAuth Server-to-Server Token";
+export const JWT_REQUEST_NAME = TOKEN_REQUEST_NAMES.jwt;
+export const S2S_REQUEST_NAME = TOKEN_REQUEST_NAMES.s2s;
 
 /** Minimal shape of an item definition we hand to postman-collection's Item. */
 export interface ItemDefinition {

@@ -1,5 +1,6 @@
 // Sample API folders: requests that call Adobe APIs the way they want it, authenticated by the collection.
 
+import type { SampleSwitch } from "../core/sample-checks.js";
 import { stableId } from "./ids.js";
 import { inlineEvent, scriptLines } from "./scripts.js";
 import type { ItemDefinition } from "./requests.js";
@@ -19,13 +20,28 @@ export function statusTest(name: string, owner: string) {
   );
 }
 
+/**
+ * The request's own guard: skipped with a console note while its folder's switch is unset, refused
+ * with a failed test per problem when a variable it sends is missing or malformed. Not a folder or
+ * collection script: only these requests pay for it.
+ */
+export function sampleGuard(sample: SampleSwitch, owner: string) {
+  return inlineEvent("prerequest", ["(function (sample) {", ...scriptLines("sample-guard"), `})(${JSON.stringify(sample)});`], owner);
+}
+
+const PLATFORM: SampleSwitch = { folder: "Platform", on: "SANDBOX_NAME", needs: ["PLATFORM_HOST", "API_KEY", "IMS_ORG", "SANDBOX_NAME"] };
+const AEM: SampleSwitch = { folder: "AEM", on: "AEM_HOST", needs: ["AEM_HOST"] };
+
 /** Experience Platform: Bearer token from the collection, plus the API key, org and sandbox headers. */
 export function platformFolder(): ItemDefinition {
   const id = stableId(`request/${LIST_SANDBOXES}`);
   return {
     id: stableId(`folder/${PLATFORM_FOLDER}`),
     name: PLATFORM_FOLDER,
-    description: "Adobe Experience Platform sample: the collection's auth adds Authorization: Bearer {{ACCESS_TOKEN}}, renewed when needed.",
+    description:
+      "Adobe Experience Platform sample, switched on by SANDBOX_NAME (e.g. prod): without it its requests are skipped with a " +
+      "console note. It sends API_KEY, IMS_ORG and SANDBOX_NAME as headers, each checked before sending; the collection's " +
+      "auth adds Authorization: Bearer {{ACCESS_TOKEN}}, renewed when needed.",
     item: [
       {
         id,
@@ -41,7 +57,7 @@ export function platformFolder(): ItemDefinition {
             { key: "x-sandbox-name", value: "{{SANDBOX_NAME}}" },
           ],
         },
-        event: [statusTest("Platform answered 200", id)],
+        event: [sampleGuard(PLATFORM, id), statusTest("Platform answered 200", id)],
       },
     ],
   };
@@ -54,7 +70,7 @@ function aemRequest(name: string, path: string, description: string): ItemDefini
     name,
     description,
     request: { method: "GET", url: `https://{{AEM_HOST}}${path}`, header: [{ key: "Accept", value: "application/json" }] },
-    event: [statusTest("AEM answered 200", id)],
+    event: [sampleGuard(AEM, id), statusTest("AEM answered 200", id)],
   };
 }
 
@@ -64,8 +80,9 @@ export function aemFolder(): ItemDefinition {
     id: stableId(`folder/${AEM_FOLDER}`),
     name: AEM_FOLDER,
     description:
-      "AEM as a Cloud Service samples (read-only). AEM_HOST is the author or publish host; the token comes from the " +
-      "service credentials (JWT flow) or from a pasted local development token.",
+      "AEM as a Cloud Service samples (read-only), switched on by AEM_HOST, the author or publish host (without it its " +
+      "requests are skipped with a console note). The token comes from the service credentials (JWT flow), an OAuth " +
+      "Server-to-Server credential, or a pasted local development token.",
     item: [
       aemRequest(AEM_DAM, "/content/dam.json", "Lists the top of the DAM (the request Adobe's documentation uses to try a token)."),
       aemRequest(

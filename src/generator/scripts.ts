@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { stableId } from "./ids.js";
 import { sandboxDir } from "./paths.js";
 
-export type ScriptName = "auto-auth" | "api-response" | "jwt-exchange" | "s2s-exchange" | "token-response";
+export type ScriptName = "auto-auth" | "api-response" | "jwt-exchange" | "s2s-exchange" | "token-response" | "sample-guard";
 
 const cache = new Map<string, string>();
 

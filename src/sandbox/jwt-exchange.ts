@@ -1,13 +1,17 @@
 // Pre-request script of "IMS: JWT Generate + Auth via User Token": unpacks the engine and lets it sign.
 
+import { skipTokenRequestNote } from "../core/flow.js";
 import { loadEngine } from "./engine-loader.js";
 import { sandboxHost } from "./host.js";
-import { refuse, type Postman } from "./postman.js";
+import { refuse, resolvedSource, skipWithNote, type Postman } from "./postman.js";
 
 declare const pm: Postman;
 
-try {
-  loadEngine().jwtExchange(pm, sandboxHost());
-} catch (error) {
-  refuse(pm, [error], "JWT signing");
+// Decided before the engine is unpacked: an environment with another credential pays nothing for it.
+if (!skipWithNote(pm, () => skipTokenRequestNote(resolvedSource(pm), "jwt"), "JWT signing")) {
+  try {
+    loadEngine().jwtExchange(pm, sandboxHost());
+  } catch (error) {
+    refuse(pm, [error], "JWT signing");
+  }
 }

@@ -43,6 +43,8 @@ export interface Postman {
   /** Absent when the request got no answer. */
   readonly response: SendRequestResponse | undefined;
   readonly execution: { skipRequest(): void };
+  /** The running request's name (both sandboxes have it). */
+  readonly info?: { readonly requestName?: string };
   test(name: string, fn: () => void): void;
   sendRequest(request: SendRequestOptions, callback: (error: { code?: string } | null, response?: SendRequestResponse) => void): void;
 }
@@ -100,4 +102,23 @@ export function refuse(pm: Postman, problems: readonly unknown[], fallbackName: 
     failTest(pm, variable, problem);
   }
   pm.execution.skipRequest();
+}
+
+/**
+ * Skips the request with one console line when `note` says why it is not for these variables (the
+ * other flow's Authenticate request, a sample folder switched off): no failed test, nothing sent.
+ * A coded problem found on the way (an AUTH_FLOW that names no flow) fails as usual.
+ */
+export function skipWithNote(pm: Postman, note: () => string | undefined, fallbackName: string): boolean {
+  let text: string | undefined;
+  try {
+    text = note();
+  } catch (error) {
+    refuse(pm, [error], fallbackName);
+    return true;
+  }
+  if (text === undefined) return false;
+  console.info(text);
+  pm.execution.skipRequest();
+  return true;
 }

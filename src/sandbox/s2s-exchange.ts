@@ -1,12 +1,15 @@
 // Pre-request script of "IMS: OAuth Server-to-Server Token": checks the variables and fills the form with clean values.
 
+import { skipTokenRequestNote } from "../core/flow.js";
 import { readS2sConfig, s2sTokenForm } from "../core/s2s-config.js";
-import { refuse, resolvedSource, type Postman } from "./postman.js";
+import { refuse, resolvedSource, skipWithNote, type Postman } from "./postman.js";
 
 declare const pm: Postman;
 
 function run(): void {
-  const checked = readS2sConfig(resolvedSource(pm));
+  const source = resolvedSource(pm);
+  if (skipWithNote(pm, () => skipTokenRequestNote(source, "s2s"), "OAuth Server-to-Server")) return;
+  const checked = readS2sConfig(source);
   if (!checked.ok) {
     refuse(pm, checked.problems, "OAuth Server-to-Server");
     return;
