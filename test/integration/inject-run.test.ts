@@ -7,6 +7,7 @@ import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
 import { startEmulator, type EmulatorContext, type Runner } from "../helpers/emulator.js";
+import { adobeStyleCollection } from "../helpers/adobe-style-collection.js";
 import { OWN_AUTH_REQUESTS, realisticCollection } from "../helpers/realistic-collection.js";
 
 let ctx: EmulatorContext;
@@ -65,5 +66,37 @@ describe("newman", () => {
     expect(result.failures).toEqual([]);
     expect(ctx.emulator.calls.jwtExchange).toBe(1);
     expect(ctx.emulator.calls.api).toBe(REQUESTS);
+  });
+});
+
+describe.each([
+  ["newman", runCollection],
+  ["postman-runtime", runWithPostmanRuntime],
+] as Array<[string, Runner]>)("%s: an Adobe-style collection whose own token request stores ACCESS_TOKEN alone", (_name, runner) => {
+  const adobeFolder = (collection: unknown) => ({ ...(collection as object), item: (collection as { item: unknown[] }).item.filter((item) => (item as { name: string }).name !== "Authenticate") });
+
+  it("its token is used until its own expiry: no IMS call besides the collection's own", async () => {
+    const { collection } = injectAuth(adobeStyleCollection(6), { flows: ["oauth-s2s"] });
+    const result = await run(adobeFolder(collection), runner);
+    expect(result.failures).toEqual([]);
+    expect(result.assertions.filter((assertion) => assertion.test === "status 200" && assertion.passed)).toHaveLength(6);
+    expect(ctx.emulator.calls.tokenV3).toBe(1);
+    expect(result.environment.ACCESS_TOKEN_EXPIRES_AT ?? "").toBe("");
+  });
+
+  it("a stored expiry of an earlier token (yesterday's, expired) does not judge the token that request stores now", async () => {
+    const { collection } = injectAuth(adobeStyleCollection(3), { flows: ["oauth-s2s"] });
+    const yesterday = String(Date.now() - 3_600_000);
+    const result = await run(adobeFolder(collection), runner, { ...S2S, ACCESS_TOKEN: "", ACCESS_TOKEN_EXPIRES_AT: yesterday });
+    expect(result.failures).toEqual([]);
+    expect(ctx.emulator.calls.tokenV3).toBe(1);
+  });
+
+  it("the whole injected collection: our Authenticate request and theirs each ask once, the API requests never", async () => {
+    const { collection } = injectAuth(adobeStyleCollection(4), { flows: ["oauth-s2s"] });
+    const result = await run(collection, runner);
+    expect(result.failures).toEqual([]);
+    expect(ctx.emulator.calls.tokenV3).toBe(2);
+    expect(ctx.emulator.calls.api).toBe(4);
   });
 });
