@@ -28,12 +28,20 @@ export interface EnvironmentRequest {
   /** The environment's name (default: the template's, the credential's or the download's). */
   readonly name?: string;
   readonly processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Leave every secret empty: a file to commit, its secrets given at run time (newman --env-var from a CI secret). */
+  readonly withoutSecrets?: boolean;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 /** Builds the environment; every input is read and checked first, nothing is written. */
 export function makeEnvironment(request: EnvironmentRequest): EnvironmentFile {
+  const environment = fromSource(request);
+  if (!request.withoutSecrets) return environment;
+  return { ...environment, values: environment.values.map((value) => (value.type === "secret" ? { ...value, value: "" } : value)) };
+}
+
+function fromSource(request: EnvironmentRequest): EnvironmentFile {
   const sources = [request.template, request.aemCredentials, request.fromConsole].filter((source) => source !== undefined);
   if (sources.length > 1) {
     throw new ImsAuthError("ERR_INVALID_OPTION", "give one source for the environment (a template, AEM service credentials or a Developer Console download), not several.");

@@ -1,135 +1,212 @@
-// The CI recipes under examples/ci: every postman-ims-auth command in them is one the CLI's parser accepts, and no step shows a secret.
+// The CI recipes under examples/ci, run as written: each step's own lines, in order, in a repository laid out as the
+// recipe says, against the emulator. Only what CI provides is substituted: the secrets, the emulator's host and CA.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { COMMANDS } from "../../src/cli/main.js";
-import { parseCommandLine } from "../../src/cli/parse.js";
+import { buildEnvironment, templateByName } from "../../src/generator/environments.js";
 import { packageRoot } from "../../src/generator/paths.js";
+import { makeAemCredentials } from "../helpers/aem-credentials.js";
+import { CLI } from "../helpers/cli.js";
+import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
-const DIR = join(packageRoot(), "examples", "ci");
-const SCRIPT_KEYS = new Set(["run", "script", "before_script", "after_script"]);
+const ROOT = packageRoot();
+const DIR = join(ROOT, "examples", "ci");
+const read = (file: string) => readFileSync(join(DIR, file), "utf8");
 
-/** Every shell script of a workflow or pipeline: GitHub's `run`, GitLab's `script` lists. */
-function scripts(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) for (const entry of node) scripts(entry, found);
-  else if (node && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      if (SCRIPT_KEYS.has(key) && typeof value === "string") found.push(value);
-      else if (SCRIPT_KEYS.has(key) && Array.isArray(value)) found.push(...value.filter((line): line is string => typeof line === "string"));
-      else scripts(value, found);
+interface Step {
+  readonly name?: string;
+  readonly uses?: string;
+  readonly run?: string;
+  readonly env?: Record<string, string>;
+  readonly with?: Record<string, string>;
+}
+
+interface Outcome {
+  readonly code: number;
+  readonly output: string;
+}
+
+let ctx: EmulatorContext;
+const aem = makeAemCredentials();
+beforeAll(async () => {
+  ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID", "read_organizations"] });
+  const integration = aem.wrapped.integration as { technicalAccount: { clientId: string; clientSecret: string }; org: string; id: string };
+  ctx.emulator.addIntegration({
+    clientId: integration.technicalAccount.clientId,
+    clientSecret: integration.technicalAccount.clientSecret,
+    orgId: integration.org,
+    technicalAccountId: integration.id,
+    publicKeyPem: aem.certificate,
+    metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"],
+  });
+});
+afterAll(async () => ctx.close());
+beforeEach(() => ctx.emulator.reset());
+
+// Under the project, so that `npx newman@6.2.2` finds the project's own newman 6.2.2 instead of downloading it.
+const WORK = join(ROOT, ".recipe-runs");
+const repos: string[] = [];
+afterAll(() => {
+  for (const repo of repos) rmSync(repo, { recursive: true, force: true });
+});
+
+/** A user's repository as the recipe describes it: the committed collection and one environment file. */
+function repository(environmentFile: string, environment: unknown): string {
+  mkdirSync(WORK, { recursive: true });
+  const repo = mkdtempSync(join(WORK, "repo-"));
+  repos.push(repo);
+  mkdirSync(join(repo, "collections"));
+  mkdirSync(join(repo, "environments"));
+  writeFileSync(join(repo, "collections", "adobe-ims.postman_collection.json"), readFileSync(join(ROOT, "collections", "adobe-ims.postman_collection.json")));
+  if (environment !== undefined) writeFileSync(join(repo, "environments", environmentFile), JSON.stringify(environment, null, 2));
+  return repo;
+}
+
+/** What every CI job has: the machine's PATH and HOME, CI=true, and here the emulator's CA trusted as a runner image would. */
+function ciEnvironment(extra: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CI: "true", NODE_EXTRA_CA_CERTS: ctx.caFile, ...extra };
+}
+
+function shell(args: string[], cwd: string, env: Record<string, string>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(args[0]!, args.slice(1), { cwd, env, timeout: 180_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+/** GitHub's `${{ secrets.X }}` and `${{ vars.X }}`, from what the repository's settings hold; anything else is refused. */
+function expand(value: string, settings: Record<string, string>): string {
+  return value.replace(/\$\{\{\s*(secrets|vars)\.([A-Z0-9_]+)\s*\}\}/g, (_whole, _kind, name: string) => {
+    const setting = settings[name];
+    if (setting === undefined) throw new Error(`the recipe needs ${name}, which the test does not provide`);
+    return setting;
+  });
+}
+
+/** A GitHub workflow's job, step by step: `run` steps with GitHub's default shell, `uses` steps as the actions do. */
+async function runGithubJob(file: string, repo: string, settings: Record<string, string>): Promise<Outcome> {
+  const workflow = parse(read(file)) as { jobs: Record<string, { steps: Step[] }> };
+  const [job] = Object.values(workflow.jobs);
+  let output = "";
+  let failed = 0;
+  for (const step of job!.steps) {
+    if (step.run !== undefined) {
+      if (failed) continue;
+      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(String(value), settings)]));
+      const outcome = await shell(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], repo, ciEnvironment(env));
+      output += outcome.output;
+      failed = outcome.code;
+    } else if (step.uses?.startsWith("actions/upload-artifact@")) {
+      // `if: always()`: runs after a failure too; the report must be there either way.
+      expect(existsSync(join(repo, step.with!.path!)), step.with!.path).toBe(true);
+    } else {
+      expect(["actions/checkout@v4", "actions/setup-node@v4"]).toContain(step.uses);
     }
   }
-  return found;
+  return { code: failed, output };
 }
 
-/**
- * The simple commands of a POSIX shell script, as word lists: quotes removed, `$VAR` left as text,
- * line continuations joined, comments dropped, split at ; && || and |. Enough for CI steps.
- */
-function shellCommands(script: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
-  let word: string | undefined;
-  const endWord = () => {
-    if (word !== undefined) words.push(word);
-    word = undefined;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  const text = script.replace(/\\\r?\n/g, " ");
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === "'") {
-      const close = text.indexOf("'", i + 1);
-      if (close < 0) throw new Error(`unclosed ' in: ${script}`);
-      word = (word ?? "") + text.slice(i + 1, close);
-      i = close;
-    } else if (char === '"') {
-      let value = "";
-      for (i++; i < text.length && text[i] !== '"'; i++) value += text[i] === "\\" && /["\\$`]/.test(text[i + 1] ?? "") ? text[++i] : text[i];
-      if (i >= text.length) throw new Error(`unclosed " in: ${script}`);
-      word = (word ?? "") + value;
-    } else if (char === "#" && word === undefined) {
-      while (i < text.length && text[i] !== "\n") i++;
-      endCommand();
-    } else if (char === "\n" || char === ";") endCommand();
-    else if ((char === "&" || char === "|") && (text[i + 1] === char || char === "|")) {
-      endCommand();
-      if (text[i + 1] === char) i++;
-    } else if (/\s/.test(char)) endWord();
-    else word = (word ?? "") + char;
-  }
-  endCommand();
-  return commands;
+/** A GitLab job: its `script` lines in one shell, with the CI/CD variables in its environment. */
+async function runGitlabJob(file: string, repo: string, variables: Record<string, string>): Promise<Outcome> {
+  const pipeline = parse(read(file)) as Record<string, { script: string[]; artifacts: { reports: { junit: string } }; variables?: Record<string, string> }>;
+  const [job] = Object.values(pipeline);
+  const jobVariables = Object.fromEntries(Object.entries(job!.variables ?? {}).map(([key, value]) => [key, String(value).replace(/\$([A-Z0-9_]+)/g, (_w, name: string) => variables[name] ?? "")]));
+  const outcome = await shell(["bash", "-eo", "pipefail", "-c", job!.script.join("\n")], repo, ciEnvironment({ ...variables, ...jobVariables }));
+  expect(existsSync(join(repo, job!.artifacts.reports.junit))).toBe(true);
+  return outcome;
 }
 
-const recipes = readdirSync(DIR).filter((file) => /\.ya?ml$/.test(file));
-const commandsOf = (file: string) => scripts(parse(readFileSync(join(DIR, file), "utf8"))).flatMap(shellCommands);
-const ours = (file: string) =>
-  commandsOf(file)
-    .map((words) => (words[0] === "npx" ? words.slice(1) : words))
-    .filter((words) => words[0] === "postman-ims-auth")
-    .map((words) => words.slice(1));
+describe("examples/ci/github-actions.yml, with an OAuth Server-to-Server credential only", () => {
+  const s2sEnvironment = () =>
+    buildEnvironment(templateByName("oauth-s2s"), {
+      IMS: ctx.emulator.host,
+      IMS_ORG: ctx.credential.integration.orgId,
+      SCOPES: (ctx.credential.integration.scopes ?? []).join(","),
+      SANDBOX_NAME: "prod",
+      PLATFORM_HOST: ctx.emulator.host,
+    });
+  const secrets = () => ({ ADOBE_CLIENT_ID: ctx.credential.integration.clientId, ADOBE_CLIENT_SECRET: ctx.credential.integration.clientSecret });
 
-describe("the shell reader of this test", () => {
-  it("splits a step as the shell would", () => {
-    expect(shellCommands('mkdir -p build\npostman-ims-auth env -o "a b.json" \\\n  --set X # note\nnewman run x && echo done')).toEqual([
-      ["mkdir", "-p", "build"],
-      ["postman-ims-auth", "env", "-o", "a b.json", "--set", "X"],
-      ["newman", "run", "x"],
-      ["echo", "done"],
-    ]);
+  it("is green: one IMS call, the Platform sample passes, the JUnit report is written, no secret printed", async () => {
+    const repo = repository("oauth-s2s.postman_environment.json", s2sEnvironment());
+    const result = await runGithubJob("github-actions.yml", repo, secrets());
+    expect(result.code, result.output).toBe(0);
+    expect(ctx.emulator.calls.tokenV3).toBe(1);
+    expect(ctx.emulator.calls.jwtExchange).toBe(0);
+    expect(ctx.emulator.calls.api).toBe(1);
+    const report = readFileSync(join(repo, "build", "newman-junit.xml"), "utf8");
+    expect(report).toContain('<testcase name="Platform answered 200"');
+    expect(report).not.toMatch(/(failures|errors)="[1-9]/);
+    expect(result.output).not.toContain(ctx.credential.integration.clientSecret);
   });
 
-  it("a command line the CLI does not accept is refused by the same check", () => {
-    const [bad] = shellCommands("postman-ims-auth env --template workshop -o x.json --sett API_KEY");
-    expect(() => parseCommandLine(COMMANDS, bad!.slice(1))).toThrow(/Unknown option '--sett'/);
-    const [incomplete] = shellCommands("postman-ims-auth inject collection.json");
-    expect(() => parseCommandLine(COMMANDS, incomplete!.slice(1))).toThrow(/say where to write/);
+  it("a wrong secret ends the job red, with IMS's reason and what to fix", async () => {
+    const repo = repository("oauth-s2s.postman_environment.json", s2sEnvironment());
+    const result = await runGithubJob("github-actions.yml", repo, { ...secrets(), ADOBE_CLIENT_SECRET: "p8e-WRONG-not-the-secret" });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("invalid_client");
+    expect(result.output).toContain("CLIENT_SECRET");
+    expect(result.output).not.toContain("p8e-WRONG-not-the-secret");
   });
 });
 
-describe.each(["github-actions.yml", "gitlab-ci.yml"])("examples/ci/%s", (file) => {
-  it("exists", () => {
-    expect(recipes).toContain(file);
+describe("examples/ci/gitlab-ci.yml, with AEM service credentials only", () => {
+  mkdirSync(WORK, { recursive: true });
+  const temp = mkdtempSync(join(WORK, "credentials-"));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  /** The recipe's own `postman-ims-auth env … --without-secrets` line, from its comments, with the installed CLI. */
+  async function environmentFromCredentials(repo: string): Promise<void> {
+    const text = read("gitlab-ci.yml");
+    const command = /^#\s+(postman-ims-auth env .*\\\n#\s+.*)$/m.exec(text)?.[1]?.replace(/\\\n#\s+/, "");
+    expect(command).toBeDefined();
+    const credentials = join(temp, "service-credentials.json");
+    writeFileSync(credentials, JSON.stringify({ ...aem.wrapped, integration: { ...aem.wrapped.integration, imsEndpoint: ctx.emulator.host } }));
+    const args = command!
+      .split(/\s+/)
+      .slice(1)
+      .map((word) => (word === "service-credentials.json" ? credentials : word === "author-p123-e456.adobeaemcloud.com" ? ctx.emulator.host : word));
+    const made = await shell([process.execPath, CLI, ...args], repo, ciEnvironment({}));
+    expect(made.code, made.output).toBe(0);
+  }
+
+  const variables = () => ({
+    ADOBE_CLIENT_SECRET: (aem.wrapped.integration.technicalAccount as { clientSecret: string }).clientSecret,
+    ADOBE_PRIVATE_KEY_BASE64: Buffer.from(aem.privateKey).toString("base64"),
   });
 
-  it("injects the auth and builds the environment with commands the CLI accepts", () => {
-    const lines = ours(file);
-    expect(lines.map((args) => args[0])).toEqual(["inject", "env"]);
-    for (const args of lines) {
-      const parsed = parseCommandLine(COMMANDS, args);
-      expect(parsed.kind, args.join(" ")).toBe("run");
-    }
+  it("the environment it tells you to commit holds no secret", async () => {
+    const repo = repository("aem.postman_environment.json", undefined);
+    await environmentFromCredentials(repo);
+    const written = readFileSync(join(repo, "environments", "aem.postman_environment.json"), "utf8");
+    for (const secret of Object.values(variables())) expect(written).not.toContain(secret.slice(0, 40));
+    expect(written).not.toContain("PRIVATE KEY");
   });
 
-  it("installs the tool and runs newman with the JUnit reporter, then publishes the report", () => {
-    const commands = commandsOf(file);
-    expect(commands.some((words) => words[0] === "npm" && words.includes("install") && words.some((word) => word.startsWith("postman-ims-auth")))).toBe(true);
-    const newman = commands.find((words) => words[0] === "newman" && words[1] === "run")!;
-    expect(newman[newman.indexOf("--reporters") + 1]).toMatch(/\bjunit\b/);
-    const report = newman[newman.indexOf("--reporter-junit-export") + 1];
-    expect(report).toMatch(/\.xml$/);
-    expect(readFileSync(join(DIR, file), "utf8")).toMatch(file.startsWith("github") ? /uses: actions\/upload-artifact@v\d+[\s\S]*path: build\/newman-junit\.xml/ : /junit: build\/newman-junit\.xml/);
+  it("is green: one JWT exchange with the key in base64, both AEM requests pass, no secret printed", async () => {
+    const repo = repository("aem.postman_environment.json", undefined);
+    await environmentFromCredentials(repo);
+    const result = await runGitlabJob("gitlab-ci.yml", repo, variables());
+    expect(result.code, result.output).toBe(0);
+    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(ctx.emulator.calls.tokenV3).toBe(0);
+    expect(ctx.emulator.calls.api).toBe(2);
+    for (const secret of Object.values(variables())) expect(result.output).not.toContain(secret.slice(0, 40));
   });
+});
 
-  it("never shows a secret: secrets go through environment variables, nothing prints or exports them", () => {
-    const text = readFileSync(join(DIR, file), "utf8");
-    for (const words of commandsOf(file)) {
-      expect(["echo", "printf", "printenv", "env", "set", "cat"], words.join(" ")).not.toContain(words[0]);
-      expect(words.join(" ")).not.toMatch(/--export-environment|--verbose/);
-    }
-    for (const args of ours(file)) {
-      // --set NAME, never --set CLIENT_SECRET=… with the value on the command line.
-      for (const [index, word] of args.entries()) if (args[index - 1] === "--set") expect(word).toMatch(/^[A-Z_]+(=[^$]*)?$/);
-      expect(args.join(" ")).not.toMatch(/(CLIENT_SECRET|PRIVATE_KEY)=/);
-    }
-    // GitHub: secrets only in `env:` mappings, never inside a script.
-    for (const script of scripts(parse(text))) expect(script).not.toMatch(/secrets\./);
+describe("what the recipes ask of a user", () => {
+  it.each(["github-actions.yml", "gitlab-ci.yml"])("%s installs nothing but a pinned Newman, the version this project tests", (file) => {
+    const yaml = parse(read(file)) as Record<string, unknown>;
+    const jobs = (yaml.jobs ?? yaml) as Record<string, { steps?: Step[]; script?: string[] }>;
+    const lines = Object.values(jobs).flatMap((job) => [...(job.steps ?? []).map((step) => step.run ?? ""), ...(job.script ?? [])]).join("\n");
+    const ours = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(lines).toContain(`npx --yes newman@${ours.dependencies.newman} run`);
+    expect(lines).not.toMatch(/npm (install|i) /);
+    expect(lines).not.toMatch(/--verbose|--export-environment|secrets\./);
   });
 });

@@ -15,6 +15,7 @@ function request(values: OptionValues): EnvironmentRequest & { out: string; forc
     set: list(values.set),
     out: String(values.out),
     force: Boolean(values.force),
+    withoutSecrets: Boolean(values["without-secrets"]),
   };
 }
 
@@ -26,6 +27,8 @@ export const env: Command = {
   -o, --out FILE            the environment file to write (0600: it holds secrets)
   --force                   overwrite FILE if it exists
   --name NAME               the environment's name
+  --without-secrets         leave every secret empty: a file to commit, secrets given at run time
+                            (newman --env-var CLIENT_SECRET=… from a CI secret)
 
 SOURCE (one; default: the workshop template)
   --template NAME           workshop, oauth-s2s or aem
@@ -41,6 +44,7 @@ VALUES (later ones win)
   options: {
     out: { type: "string", short: "o" },
     force: { type: "boolean" },
+    "without-secrets": { type: "boolean" },
     name: { type: "string" },
     template: { type: "string" },
     "aem-credentials": { type: "string" },
