@@ -42,7 +42,9 @@ export function chooseFlow(source: VariableSource): AuthFlow {
     }
     return "jwt";
   }
-  if (has("SCOPES") || has("CLIENT_SECRET")) return "s2s";
+  if (has("SCOPES")) return "s2s";
+  // META_SCOPE belongs to the JWT flow alone: with it and a secret but no key, the JWT checks say the key is missing.
+  if (has("CLIENT_SECRET")) return has("META_SCOPE") ? "jwt" : "s2s";
   if (has("ACCESS_TOKEN")) return "token";
   throw new ImsAuthError(
     "ERR_AUTH_FLOW",

@@ -8,7 +8,7 @@ interface Json {
   [key: string]: unknown;
 }
 type Event = { listen: string; script: { exec: string[] } };
-type Item = { name: string; item?: Item[]; request?: Json; event?: Event[] };
+type Item = { name: string; description?: unknown; item?: Item[]; request?: Json; event?: Event[] };
 
 const collection = buildCollection() as { item: Item[]; info: Json; auth: Json; event: Event[]; variable: Json[] };
 const byName = (items: Item[] | undefined, name: string) => items?.find((item) => item.name === name);
@@ -67,7 +67,26 @@ describe("the Adobe IMS collection", () => {
       "x-gw-ims-org-id: {{IMS_ORG}}",
       "x-sandbox-name: {{SANDBOX_NAME}}",
     ]);
-    expect(joined(item.event?.[0])).toContain(scriptSource("api-response").trimEnd());
+    expect(item.event?.map((event) => event.listen)).toEqual(["prerequest", "test"]);
+    expect(joined(item.event?.[1])).toContain(scriptSource("api-response").trimEnd());
+  });
+
+  it("every sample request checks, before sending, each variable it sends, and is switched on by its folder's variable", () => {
+    for (const [folder, on] of [["Platform", "SANDBOX_NAME"], ["AEM", "AEM_HOST"]] as const) {
+      const items = byName(collection.item, folder)!;
+      expect(JSON.stringify(items.description)).toContain(`switched on by ${on}`);
+      for (const item of items.item ?? []) {
+        const guard = item.event?.find((event) => event.listen === "prerequest");
+        const exec = guard?.script.exec ?? [];
+        expect(exec[0]).toBe("(function (sample) {");
+        expect(exec.slice(1, -1).join("\n")).toBe(scriptSource("sample-guard").trimEnd());
+        const sample = JSON.parse(/^\}\)\((.*)\);$/.exec(exec.at(-1) ?? "")?.[1] ?? "null") as { on: string; needs: string[] };
+        expect(sample.on).toBe(on);
+        const request = item.request as { url: { host: string[] }; header?: Array<{ value: string }> };
+        const sent = [...JSON.stringify([request.url, request.header ?? []]).matchAll(/\{\{([A-Z_]+)\}\}/g)].map((match) => match[1]);
+        expect([...new Set(sent)].sort()).toEqual([...sample.needs].sort());
+      }
+    }
   });
 });
 
@@ -77,11 +96,11 @@ it("the AEM folder reads /content/dam.json and the current user with the collect
     ["AEM: GET /content/dam.json", expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["content", "dam.json"] })],
     ["AEM: GET current user", expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["libs", "granite", "security", "currentuser.json"] })],
   ]);
-  for (const item of aem.item ?? []) expect(joined(item.event?.[0])).toContain(scriptSource("api-response").trimEnd());
+  for (const item of aem.item ?? []) expect(joined(item.event?.find((event) => event.listen === "test"))).toContain(scriptSource("api-response").trimEnd());
 });
 
 describe("compiled scripts", () => {
-  const names: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"];
+  const names: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"];
 
   it.each(names)("%s has no eval, no require or import, and fetches nothing", (name) => {
     const source = scriptSource(name);

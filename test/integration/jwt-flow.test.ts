@@ -7,7 +7,9 @@ import { JWT_REQUEST_NAME } from "../../src/generator/requests.js";
 import { folderRunner, useEmulator } from "../helpers/emulator.js";
 
 const shared = useEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
-const runJwt = folderRunner(shared, JWT_REQUEST_NAME);
+const runFolder = folderRunner(shared, JWT_REQUEST_NAME);
+/** With a service account (JWT) credential only, as the workshop environment holds it: no SCOPES. */
+const runJwt: typeof runFolder = (overrides = {}, options, runner) => runFolder({ SCOPES: "", ...overrides }, options, runner);
 
 describe("JWT exchange, success", () => {
   it("signs a JWT IMS accepts and stores ACCESS_TOKEN and its expiry", async () => {
