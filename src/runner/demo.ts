@@ -33,7 +33,7 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
     const imsCalls = emulator.calls.jwtExchange + emulator.calls.tokenV3;
     log(
       passed
-        ? `All requests authenticated against the emulator: ${imsCalls} IMS token calls, ${emulator.calls.api} API calls.`
+        ? `All requests authenticated against the emulator: ${count(imsCalls, "IMS token call")}, ${count(emulator.calls.api, "API call")}.`
         : "Authentication failed: see the failures above.",
     );
     return { passed, failures: result.failures.length, imsCalls };
@@ -41,4 +41,8 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
     ca.remove();
     await emulator.close();
   }
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
 }
