@@ -55,6 +55,16 @@ describe("compiled scripts in a bare context", () => {
     expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
   });
 
+  it("sample-guard, wrapped as the collection carries it, defines no globals; off, it skips with a note", () => {
+    const { pm, tests, skipped } = fakePm({});
+    const logged: unknown[] = [];
+    const wrapped = `(function (sample) {\n${scriptSource("sample-guard")}\n})(${JSON.stringify({ folder: "AEM", on: "AEM_HOST", needs: ["AEM_HOST"] })});`;
+    const context: Record<string, unknown> = { pm, console: { info: (line: unknown) => logged.push(line) } };
+    runInNewContext(wrapped, context);
+    expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
+    expect([tests, skipped(), logged]).toEqual([[], true, ['postman-ims-auth: skipped "AEM": the AEM samples are off; set AEM_HOST to turn them on.']]);
+  });
+
   it("the JWT script, with the engine unpacked, reports every missing variable and skips the request", () => {
     const { pm, tests, skipped } = fakePm({}, "/ims/exchange/jwt");
     run(scriptSource("jwt-exchange"), pm);
