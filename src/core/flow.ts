@@ -81,7 +81,7 @@ export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthF
     chosen === "token"
       ? "holds only a pasted ACCESS_TOKEN, which every other request sends as it is"
       : chosen === "jwt"
-        ? `holds a service account (JWT) credential (PRIVATE_KEY is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
+        ? `holds a service account (JWT) credential (${optionalValue(source, "PRIVATE_KEY") !== "" ? "PRIVATE_KEY" : "META_SCOPE"} is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
         : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
   const why = forced ? `AUTH_FLOW is ${optionalValue(source, "AUTH_FLOW")}` : `this environment ${held}`;
   const other = flow === "jwt" ? "jwt" : "oauth-s2s";

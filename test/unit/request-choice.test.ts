@@ -33,6 +33,12 @@ describe("skipTokenRequestNote", () => {
     expect(skipTokenRequestNote(source(variables), flow)).toBeUndefined();
   });
 
+  it("a JWT credential whose key is not pasted yet still asks for the JWT request, which names the missing key", () => {
+    const variables = { ...VALID_JWT_VARIABLES, PRIVATE_KEY: "" };
+    expect(skipTokenRequestNote(source(variables), "jwt")).toBeUndefined();
+    expect(skipTokenRequestNote(source(variables), "s2s")).toContain("(META_SCOPE is set)");
+  });
+
   it("AUTH_FLOW decides over the credential, and the note says so", () => {
     expect(skipTokenRequestNote(source({ ...VALID_JWT_VARIABLES, SCOPES: "openid", AUTH_FLOW: "oauth-s2s" }), "jwt")).toBe(
       `postman-ims-auth: skipped "${TOKEN_REQUEST_NAMES.jwt}": AUTH_FLOW is oauth-s2s. To use this request, set AUTH_FLOW to jwt.`,
