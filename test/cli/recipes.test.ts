@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildEnvironment, templateByName } from "../../src/generator/environments.js";
 import { packageRoot } from "../../src/generator/paths.js";
-import { makeAemCredentials } from "../helpers/aem-credentials.js";
+import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { CLI } from "../helpers/cli.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
@@ -33,15 +33,7 @@ let ctx: EmulatorContext;
 const aem = makeAemCredentials();
 beforeAll(async () => {
   ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID", "read_organizations"] });
-  const integration = aem.wrapped.integration as { technicalAccount: { clientId: string; clientSecret: string }; org: string; id: string };
-  ctx.emulator.addIntegration({
-    clientId: integration.technicalAccount.clientId,
-    clientSecret: integration.technicalAccount.clientSecret,
-    orgId: integration.org,
-    technicalAccountId: integration.id,
-    publicKeyPem: aem.certificate,
-    metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"],
-  });
+  registerAemCredentials(ctx.emulator, aem);
 });
 afterAll(async () => ctx.close());
 beforeEach(() => ctx.emulator.reset());

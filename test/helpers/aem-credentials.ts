@@ -1,6 +1,7 @@
 // AEM service credentials shaped like the Developer Console's, made at test time: nothing here is a real credential.
 
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "../../src/emulator/certificate.js";
+import type { ImsEmulator } from "../../src/emulator/ims-emulator.js";
 import { toPkcs1Crlf } from "./keys.js";
 
 export const FAKE_CLIENT_SECRET = "p8e-TEST-ONLY-not-a-real-secret";
@@ -35,4 +36,17 @@ export function makeAemCredentials(): AemCredentialsFixture {
     privateKey,
     certificate,
   };
+}
+
+/** Registers the fixture's integration with an emulator, as the Developer Console binds it (both AEM metascopes). */
+export function registerAemCredentials(emulator: ImsEmulator, aem: AemCredentialsFixture): void {
+  const integration = aem.wrapped.integration as { technicalAccount: { clientId: string; clientSecret: string }; org: string; id: string };
+  emulator.addIntegration({
+    clientId: integration.technicalAccount.clientId,
+    clientSecret: integration.technicalAccount.clientSecret,
+    orgId: integration.org,
+    technicalAccountId: integration.id,
+    publicKeyPem: aem.certificate,
+    metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"],
+  });
 }

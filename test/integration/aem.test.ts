@@ -8,22 +8,14 @@ import { aemEnvironment, readAemCredentials } from "../../src/generator/aem-cred
 import { buildCollection } from "../../src/generator/collection.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
-import { makeAemCredentials } from "../helpers/aem-credentials.js";
+import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { startEmulator, type EmulatorContext, type Runner } from "../helpers/emulator.js";
 
 let ctx: EmulatorContext;
 const aem = makeAemCredentials();
 beforeAll(async () => {
   ctx = await startEmulator();
-  const integration = aem.wrapped.integration as { technicalAccount: { clientId: string; clientSecret: string }; org: string; id: string };
-  ctx.emulator.addIntegration({
-    clientId: integration.technicalAccount.clientId,
-    clientSecret: integration.technicalAccount.clientSecret,
-    orgId: integration.org,
-    technicalAccountId: integration.id,
-    publicKeyPem: aem.certificate,
-    metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"],
-  });
+  registerAemCredentials(ctx.emulator, aem);
 });
 afterAll(async () => ctx.close());
 beforeEach(() => ctx.emulator.reset());

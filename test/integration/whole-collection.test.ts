@@ -11,7 +11,7 @@ import { packageRoot } from "../../src/generator/paths.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems, type RunResult } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
-import { makeAemCredentials } from "../helpers/aem-credentials.js";
+import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { tempDir } from "../helpers/cli.js";
 import { startEmulator, type EmulatorContext, type Runner } from "../helpers/emulator.js";
 
@@ -28,15 +28,7 @@ let pastedToken = "";
 beforeAll(async () => {
   // The emulator's AEM answers tokens that carry ent_aem_cloud_sdk: this credential's do, in both flows.
   ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk", "ent_aem_cloud_sdk"], scopes: ["openid", "AdobeID", "ent_aem_cloud_sdk"] });
-  const integration = aem.wrapped.integration as { technicalAccount: { clientId: string; clientSecret: string }; org: string; id: string };
-  ctx.emulator.addIntegration({
-    clientId: integration.technicalAccount.clientId,
-    clientSecret: integration.technicalAccount.clientSecret,
-    orgId: integration.org,
-    technicalAccountId: integration.id,
-    publicKeyPem: aem.certificate,
-    metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"],
-  });
+  registerAemCredentials(ctx.emulator, aem);
   // A token IMS issued, as a developer copies it (AEM: Get Local Development Token).
   const first = await runCollection({ collection, environment: aemOnly(), caFile: ctx.caFile });
   pastedToken = first.environment.ACCESS_TOKEN ?? "";
