@@ -7,19 +7,16 @@ import { deflateRawSync } from "node:zlib";
 import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
-import typescript from "@rollup/plugin-typescript";
 import type { Plugin, RollupOptions } from "rollup";
 import { trimJsrsasign, type EstreeNode } from "./scripts/jsrsasign-trim.js";
+import transpile from "./scripts/transpile.mjs";
 
 const ENGINE_FILE = "dist/sandbox/engine.js";
 
 const plugins = (preamble: string, extra: Plugin[] = []) => [
   ...extra,
-  typescript({
-    tsconfig: "./tsconfig.json",
-    include: ["src/core/**/*.ts", "src/sandbox/**/*.ts"],
-    compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2020", noEmit: false, declaration: false },
-  }),
+  // Types are checked once, by `npm run typecheck` (tsconfig.sandbox.json for this code); here only transpiled.
+  transpile(),
   nodeResolve({ browser: false, preferBuiltins: false }),
   commonjs(),
   terser({ format: { comments: false, preamble, ascii_only: true }, compress: { passes: 2 } }),
@@ -69,7 +66,7 @@ function engineBlob(): Plugin {
 }
 
 const engine: RollupOptions = {
-  input: "src/sandbox/engine.ts",
+  input: "src/sandbox/scripts/engine.ts",
   output: { file: ENGINE_FILE, format: "iife", name: "__imsAuthEngine", strict: true },
   plugins: plugins("/*! postman-ims-auth engine. Includes jsrsasign (MIT License, Kenji Urushima). */", [jsrsasignRsa()]),
 };
@@ -77,7 +74,7 @@ const engine: RollupOptions = {
 /** Scripts that go into collections: one IIFE each, no globals, nothing imported or fetched at run time. */
 const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"].map(
   (name): RollupOptions => ({
-    input: `src/sandbox/${name}.ts`,
+    input: `src/sandbox/scripts/${name}.ts`,
     output: { file: `dist/sandbox/${name}.js`, format: "iife", strict: true },
     plugins: plugins(`/*! postman-ims-auth ${name} */`, [engineBlob()]),
   }),

@@ -88,7 +88,7 @@ export function trimJsrsasign(library: string, parse: (code: string) => EstreeNo
   const dropLines = new Set<number>();
   for (const title of UNUSED_CRYPTOJS) {
     // A CryptoJS file runs from the "/*" line before its title to the next line starting a comment.
-    const at = lines.findIndex((line) => line === `CryptoJS v3.1.2 ${title}`);
+    const at = lines.indexOf(`CryptoJS v3.1.2 ${title}`);
     if (at < 1 || lines[at - 1] !== "/*") fail(`jsrsasign: CryptoJS ${title} not found in the RSA build`);
     let end = at + 1;
     while (end < lines.length && !lines[end]!.startsWith("/*")) end++;

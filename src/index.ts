@@ -7,4 +7,4 @@ export { checkFile, credentialFiles, runDoctor, type DoctorOptions } from "./nod
 export { doctorRows, doctorSummary } from "./node/doctor-report.js";
 export type { DoctorRow, Finding, Status, WarningCode } from "./node/doctor-types.js";
 export { ImsAuthError, isImsAuthError, type ErrorCode } from "./core/errors.js";
-export type { AuthFlow } from "./core/flow.js";
+export type { AuthFlow } from "./core/config/flow.js";

@@ -1,8 +1,8 @@
 // The benchmark's collections: N copies of the sample API request, differing only in the collection-level script.
 
-import { buildCollection, collectionAuthParts } from "../generator/collection.js";
-import { PLATFORM_FOLDER } from "../generator/sample-apis.js";
-import { inlineEvent, scriptEvent } from "../generator/scripts.js";
+import { buildCollection, collectionAuthParts } from "../generator/collection/collection.js";
+import { PLATFORM_FOLDER } from "../generator/collection/sample-apis.js";
+import { inlineEvent } from "../generator/collection/scripts.js";
 import { adobeBaselineScript } from "./adobe-baseline.js";
 
 /**

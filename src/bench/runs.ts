@@ -2,7 +2,7 @@
 
 import { performance } from "node:perf_hooks";
 import type { ImsEmulator } from "../emulator/ims-emulator.js";
-import type { EnvironmentFile } from "../generator/environments.js";
+import type { EnvironmentFile } from "../generator/environment/environments.js";
 import { runCollection } from "../runner/newman-run.js";
 import { consoleProblems, type RunOptions, type RunResult } from "../runner/run-result.js";
 import { runWithPostmanRuntime } from "../runner/runtime-run.js";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { sandboxDir } from "../generator/paths.js";
+import { sandboxDir } from "../generator/files/paths.js";
 import { ONE_LINE_SCRIPT, variantScript } from "./collections.js";
 
 export const SIZE_LIMIT_BYTES = 120 * 1024;

@@ -20,7 +20,7 @@ export function makeRsaKeyPair(bits = 2048): KeyPair {
 
 function zulu(date: Date): string {
   // jsrsasign wants UTCTime "YYMMDDhhmmssZ".
-  return date.toISOString().replace(/[-:T]/g, "").slice(2, 14) + "Z";
+  return `${date.toISOString().replace(/[-:T]/g, "").slice(2, 14)}Z`;
 }
 
 export interface CertificateOptions {

@@ -7,7 +7,7 @@ import { AccessTokenIssuer } from "./access-tokens.js";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
 import { aemContent, listSandboxes, type Reply } from "./api-routes.js";
 import type { Integration } from "./integration.js";
-import { checkAssertion, type DecodedJwt, type ImsError } from "./jwt-assertion.js";
+import { checkAssertion, type DecodedJwt, type ImsError } from "./assertion-check.js";
 
 export interface EmulatorOptions {
   readonly integrations?: readonly Integration[];

@@ -1,7 +1,7 @@
 // The certificate of a key pair, checked with node:crypto: does PRIVATE_KEY match it, and how long is it valid.
 
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from "node:crypto";
-import { normalizePem } from "../core/private-key.js";
+import { normalizePem } from "../core/keys/private-key.js";
 import type { Finding } from "./doctor-types.js";
 
 const DAY_MS = 86_400_000;

@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { ImsAuthError } from "../core/errors.js";
-import type { VariableSource } from "../core/variables.js";
-import { aemEnvironment, readAemCredentials } from "../generator/aem-credentials.js";
-import { readPostmanEnvironment } from "../generator/console-environment.js";
-import { parseDotenv } from "../generator/dotenv.js";
+import type { VariableSource } from "../core/config/variables.js";
+import { aemEnvironment } from "../generator/environment/aem-environment.js";
+import { readAemCredentials } from "../inputs/aem-credentials.js";
+import { readPostmanEnvironment } from "../inputs/console-environment.js";
+import { parseDotenv } from "../inputs/dotenv.js";
 
 /** A Postman environment export, parsed: `{ name, values: [{ key, value, enabled }] }`. */
 export interface PostmanEnvironmentInput {

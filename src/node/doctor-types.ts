@@ -1,7 +1,7 @@
 // What the doctor reports for each credential file.
 
 import type { ErrorCode } from "../core/errors.js";
-import type { AuthFlow } from "../core/flow.js";
+import type { AuthFlow } from "../core/config/flow.js";
 import type { CredentialsKind } from "./credentials.js";
 
 export type WarningCode = "WARN_CERTIFICATE_EXPIRES_SOON" | "WARN_CERTIFICATE_NOT_YET_VALID" | "WARN_TOKEN_EXPIRY_UNKNOWN";

@@ -2,8 +2,8 @@
 
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { optionalValue } from "../core/checks.js";
-import { checkCredentials } from "../core/credential-checks.js";
+import { optionalValue } from "../core/config/checks.js";
+import { checkCredentials } from "../core/ims/credential-checks.js";
 import { isImsAuthError, type ImsAuthError } from "../core/errors.js";
 import { checkCertificate } from "./certificate-check.js";
 import { readCredentialsFile, variableSource, type Credentials } from "./credentials.js";

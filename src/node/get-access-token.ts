@@ -1,12 +1,12 @@
 // getAccessToken: the collection's way to a token (same flows, checks, retries and errors), from Node.
 
-import { configurationKey } from "../core/configuration-key.js";
+import { configurationKey } from "../core/config/configuration-key.js";
 import { ImsAuthError } from "../core/errors.js";
-import type { AuthFlow } from "../core/flow.js";
-import type { IssuedToken } from "../core/ims-response.js";
-import { exchangeToken } from "../core/token-exchange.js";
-import { planToken, type TokenRequest } from "../core/token-request.js";
-import type { VariableSource } from "../core/variables.js";
+import type { AuthFlow } from "../core/config/flow.js";
+import type { IssuedToken } from "../core/ims/ims-response.js";
+import { exchangeToken } from "../core/ims/token-exchange.js";
+import { planToken, type TokenRequest } from "../core/ims/token-request.js";
+import type { VariableSource } from "../core/config/variables.js";
 import { readCredentials, readCredentialsFile, variableSource, type CredentialsInput } from "./credentials.js";
 import { httpsTransport, type HttpsOptions } from "./https-transport.js";
 import { cachedToken, cacheToken } from "./token-file.js";

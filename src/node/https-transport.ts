@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { rootCertificates } from "node:tls";
-import { TOKEN_REQUEST_HEADERS, type Transport } from "../core/token-exchange.js";
+import { TOKEN_REQUEST_HEADERS, type Transport } from "../core/ims/token-exchange.js";
 
 export type CaCertificates = string | Buffer | ReadonlyArray<string | Buffer>;
 

@@ -2,13 +2,13 @@
 
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Flow, IssuedToken } from "../core/ims-response.js";
-import { storedTokenIsFresh } from "../core/token-cache.js";
-import type { VariableSource } from "../core/variables.js";
-import { writeOwnerOnlyFile } from "../generator/environment-file.js";
+import type { IssuingFlow, IssuedToken } from "../core/ims/ims-response.js";
+import { storedTokenIsFresh } from "../core/ims/token-freshness.js";
+import type { VariableSource } from "../core/config/variables.js";
+import { writeOwnerOnlyFile } from "../generator/files/output-file.js";
 
 interface Entry {
-  readonly flow: Flow;
+  readonly flow: IssuingFlow;
   readonly accessToken: string;
   readonly expiresAt: number;
 }
@@ -27,7 +27,7 @@ function readCache(file: string): CacheFile["tokens"] {
 }
 
 /** The cached token of this credential, when it is still good for the safety margin (TOKEN_MARGIN_MINUTES). */
-export function cachedToken(file: string, key: string, source: VariableSource, nowMs: number): (IssuedToken & { flow: Flow }) | undefined {
+export function cachedToken(file: string, key: string, source: VariableSource, nowMs: number): (IssuedToken & { flow: IssuingFlow }) | undefined {
   const entry = readCache(file)[key];
   if (!entry || typeof entry.accessToken !== "string") return undefined;
   const stored: VariableSource = (name) =>
@@ -36,7 +36,7 @@ export function cachedToken(file: string, key: string, source: VariableSource, n
 }
 
 /** Adds the token and drops expired entries; the file (mode 0600) appears whole or not at all. */
-export function cacheToken(file: string, key: string, flow: Flow, token: IssuedToken, nowMs: number): void {
+export function cacheToken(file: string, key: string, flow: IssuingFlow, token: IssuedToken, nowMs: number): void {
   const tokens: Record<string, Entry> = {};
   for (const [other, entry] of Object.entries(readCache(file))) if (entry.expiresAt > nowMs) tokens[other] = entry;
   tokens[key] = { flow, accessToken: token.accessToken, expiresAt: token.expiresAt };

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ImsEmulator } from "../emulator/ims-emulator.js";
 import { makeThrowawayCredential } from "../emulator/integration.js";
-import { COLLECTION_FILE } from "../generator/collection.js";
-import { packageRoot } from "../generator/paths.js";
+import { COLLECTION_FILE } from "../generator/collection/collection.js";
+import { packageRoot } from "../generator/files/paths.js";
 import { emulatorEnvironment, writeCaFile } from "./emulator-environment.js";
 import { runCollection } from "./newman-run.js";
 

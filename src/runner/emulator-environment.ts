@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ImsEmulator } from "../emulator/ims-emulator.js";
 import type { ThrowawayCredential } from "../emulator/integration.js";
-import { buildEnvironment, templateByFile, type EnvironmentFile } from "../generator/environments.js";
+import { buildEnvironment, templateByFile, type EnvironmentFile } from "../generator/environment/environments.js";
 
 export function emulatorEnvironment(
   emulator: ImsEmulator,

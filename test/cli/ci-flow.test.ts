@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/paths.js";
+import { packageRoot } from "../../src/generator/files/paths.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 import { realisticCollection } from "../helpers/realistic-collection.js";

@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { generatedFiles } from "../../src/generator/write.js";
+import { generatedFiles } from "../../src/generator/files/write.js";
 import { environmentRoundTripProblems, readJson, runCli, tempDir, type EnvironmentJson } from "../helpers/cli.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/paths.js";
+import { packageRoot } from "../../src/generator/files/paths.js";
 import { readJson, runCli, tempDir } from "../helpers/cli.js";
 import { realisticCollection } from "../helpers/realistic-collection.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
@@ -31,7 +31,7 @@ afterAll(() => temp.remove());
 
 describe("the packed package", () => {
   it("holds the compiled scripts, the generator and the CLI, and no tests or sources", () => {
-    for (const file of ["dist/node/cli/main.js", "dist/node/generator/inject.js", "dist/node/generator/collection.js", "dist/sandbox/auto-auth.js", "dist/sandbox/api-response.js", "package.json", "README.md"]) {
+    for (const file of ["dist/node/cli/main.js", "dist/node/inject/inject.js", "dist/node/generator/collection/collection.js", "dist/sandbox/auto-auth.js", "dist/sandbox/api-response.js", "package.json", "README.md"]) {
       expect(files).toContain(file);
     }
     expect(files.filter((file) => /^(test|src|examples)\//.test(file) || /\.test\.|\.ts$/.test(file.replace(/\.d\.ts$/, "")))).toEqual([]);

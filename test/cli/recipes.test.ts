@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildEnvironment, templateByName } from "../../src/generator/environments.js";
-import { packageRoot } from "../../src/generator/paths.js";
+import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
+import { packageRoot } from "../../src/generator/files/paths.js";
 import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { CLI } from "../helpers/cli.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";

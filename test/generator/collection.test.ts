@@ -1,8 +1,8 @@
 // The collection's shape, as plain expected objects.
 
 import { describe, expect, it } from "vitest";
-import { buildCollection } from "../../src/generator/collection.js";
-import { scriptSource, type ScriptName } from "../../src/generator/scripts.js";
+import { buildCollection } from "../../src/generator/collection/collection.js";
+import { scriptSource, type ScriptName } from "../../src/generator/collection/scripts.js";
 
 interface Json {
   [key: string]: unknown;

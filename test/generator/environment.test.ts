@@ -1,7 +1,7 @@
 // The workshop environment template, as a plain expected object.
 
 import { describe, expect, it } from "vitest";
-import { buildEnvironment, templateByFile } from "../../src/generator/environments.js";
+import { buildEnvironment, templateByFile } from "../../src/generator/environment/environments.js";
 
 describe("workshop environment template", () => {
   const env = buildEnvironment(templateByFile("workshop.postman_environment.json"));

@@ -1,10 +1,10 @@
 // injectAuth and readCollection on a collection of real-world shape: what is added, what is kept, idempotence, refusals.
 
 import { describe, expect, it } from "vitest";
-import { buildCollection } from "../../src/generator/collection.js";
-import { readCollection } from "../../src/generator/collection-input.js";
-import { injectAuth } from "../../src/generator/inject.js";
-import { scriptLines } from "../../src/generator/scripts.js";
+import { buildCollection } from "../../src/generator/collection/collection.js";
+import { readCollection } from "../../src/inputs/collection-input.js";
+import { injectAuth } from "../../src/inject/inject.js";
+import { scriptLines } from "../../src/generator/collection/scripts.js";
 import { OWN_AUTH_REQUESTS, realisticCollection } from "../helpers/realistic-collection.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
 

@@ -1,7 +1,7 @@
 // Collections for tests: the generated one with its sample API request repeated, and environments carried between runs.
 
-import { buildCollection } from "../../src/generator/collection.js";
-import type { EnvironmentFile } from "../../src/generator/environments.js";
+import { buildCollection } from "../../src/generator/collection/collection.js";
+import type { EnvironmentFile } from "../../src/generator/environment/environments.js";
 
 type Item = { name: string; id?: string; item?: Item[] };
 

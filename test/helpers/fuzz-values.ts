@@ -70,7 +70,7 @@ export function randomText(random: Random): string {
     case 11:
       return random.string(ASCII, 5).repeat(random.int(20_000));
     case 12:
-      return `-----BEGIN ${random.pick(["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "CERTIFICATE", "X"])}-----${random.string(BASE64 + "\n", 200)}`;
+      return `-----BEGIN ${random.pick(["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "CERTIFICATE", "X"])}-----${random.string(`${BASE64}\n`, 200)}`;
     default:
       return `"${random.string(ASCII, 30)}"`;
   }

@@ -5,7 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, Script, type Context } from "node:vm";
-import { sandboxDir } from "../../src/generator/paths.js";
+import { sandboxDir } from "../../src/generator/files/paths.js";
 
 export interface ImsAnswer {
   /** A network error (no response), like { code: "ECONNREFUSED" }. */

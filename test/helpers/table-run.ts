@@ -2,7 +2,7 @@
 // reports each row's tests: a table of inputs costs one run, and data variables override the environment.
 
 import newman, { type NewmanRunOptions } from "newman";
-import { buildCollection } from "../../src/generator/collection.js";
+import { buildCollection } from "../../src/generator/collection/collection.js";
 import { emulatorEnvironment } from "../../src/runner/emulator-environment.js";
 import type { EmulatorContext } from "./emulator.js";
 

@@ -3,9 +3,10 @@
 
 import { sign } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { claimedMetascopes } from "../../src/emulator/jwt-assertion.js";
-import { aemEnvironment, readAemCredentials } from "../../src/generator/aem-credentials.js";
-import { buildCollection } from "../../src/generator/collection.js";
+import { claimedMetascopes } from "../../src/emulator/assertion-check.js";
+import { aemEnvironment } from "../../src/generator/environment/aem-environment.js";
+import { readAemCredentials } from "../../src/inputs/aem-credentials.js";
+import { buildCollection } from "../../src/generator/collection/collection.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
 import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRsaKeyPair } from "../../src/emulator/certificate.js";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
-import { buildCollection } from "../../src/generator/collection.js";
-import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/requests.js";
+import { buildCollection } from "../../src/generator/collection/collection.js";
+import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/collection/requests.js";
 import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";
 import { jsonReportToSearch, search, withoutOwnVariables, withoutTokenRequestBodies, type Found, type Secret } from "../helpers/canary.js";
 import { apiCollection } from "../helpers/collections.js";
@@ -90,7 +90,8 @@ async function newman(scenario: Scenario, index: number): Promise<Outputs> {
   if (rows) writeFileSync(`${base}-data.json`, JSON.stringify(rows));
   const inputs: Record<string, string[]> = {};
   for (const [key, value] of [...environment.values.map((item) => [item.key, item.value]), ...(rows ?? []).flatMap((row) => Object.entries(row))]) {
-    (inputs[key!] ??= []).push(value!);
+    inputs[key!] ??= [];
+    inputs[key!]!.push(value!);
   }
   const args = [
     NEWMAN, "run", `${base}-collection.json`, "-e", `${base}-environment.json`,
@@ -126,6 +127,11 @@ const firstIssued = () => emulator.issuedTokens[0] ?? "";
 const expiredToken = () =>
   `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify({ created_at: String(Date.now() - 90_000_000), expires_in: "86400000", id: tag() })).toString("base64url")}.CANARY${tag()}${tag()}`;
 let expired = "";
+/** An expired pasted token, remembered so the canary can search every output for it. */
+function newExpiredToken(): string {
+  expired = expiredToken();
+  return expired;
+}
 
 /** The paths of the JWT request, one Newman iteration each. */
 const JWT_REQUEST_ROWS = (): Array<Record<string, string>> => [
@@ -148,7 +154,7 @@ const AUTO_AUTH_ROWS = (): Array<Record<string, string>> => [
   { ACCESS_TOKEN_EXPIRES_AT: "0", ...S2S },
   { ACCESS_TOKEN_EXPIRES_AT: "0", SCOPES: "", PRIVATE_KEY: encryptedPkcs8, PRIVATE_KEY_PASSPHRASE: WRONG_PASSPHRASE },
   { ACCESS_TOKEN_EXPIRES_AT: "0", ...S2S, CLIENT_SECRET: WRONG_SECRET },
-  { ACCESS_TOKEN_EXPIRES_AT: "0", ...ONLY_TOKEN, ACCESS_TOKEN: (expired = expiredToken()) },
+  { ACCESS_TOKEN_EXPIRES_AT: "0", ...ONLY_TOKEN, ACCESS_TOKEN: newExpiredToken() },
 ];
 
 /** Scenarios that share nothing: run side by side. */

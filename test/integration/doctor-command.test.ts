@@ -162,6 +162,6 @@ describe("doctor", () => {
     expect(missing.stdout).toMatch(/^error +\/nonexistent\/student\.postman_environment\.json +- +ERR_INPUT_FILE: .*cannot be read \(ENOENT\)/);
     const none = await runCli(["doctor"]);
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/name at least one file or directory[^]*usage: postman-ims-auth doctor/);
+    expect(none.stderr).toMatch(/name at least one file or directory[\s\S]*usage: postman-ims-auth doctor/);
   });
 });

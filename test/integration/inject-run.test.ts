@@ -1,7 +1,7 @@
 // A collection of real-world shape, injected, runs green against the emulator, with its own items, scripts and tests still running.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { injectAuth } from "../../src/generator/inject.js";
+import { injectAuth } from "../../src/inject/inject.js";
 import { emulatorEnvironment } from "../../src/runner/emulator-environment.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems } from "../../src/runner/run-result.js";

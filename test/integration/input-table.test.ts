@@ -5,7 +5,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRsaKeyPair } from "../../src/emulator/certificate.js";
-import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/requests.js";
+import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/collection/requests.js";
 import { der, otherSchemePem, pbes2Pem, pem, pkcs1Pem, rsaFields } from "../helpers/encrypted-keys.js";
 import { consoleProblems } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
@@ -139,7 +139,9 @@ describe("the JWT request, one Newman iteration per input class", () => {
   it(`${JWT_ROWS.length} rows`, async () => {
     ctx.emulator.reset();
     const results = await runRows(ctx, JWT_REQUEST_NAME, JWT_ROWS.map(([, values]) => values()));
-    JWT_ROWS.forEach(([name, , expected], index) => judge(name, results[index]!, expected));
+    JWT_ROWS.forEach(([name, , expected], index) => {
+      judge(name, results[index]!, expected);
+    });
     // Only the accepted rows reached IMS: every refusal was made before sending.
     expect(ctx.emulator.calls.jwtExchange).toBe(JWT_ROWS.filter(([, , expected]) => expected === "accepted").length);
   });
@@ -150,7 +152,9 @@ describe("the OAuth Server-to-Server request", () => {
     ctx.emulator.reset();
     // An OAuth Server-to-Server credential only, as its users have it: with a key too, the JWT request would be the one.
     const results = await runRows(ctx, S2S_REQUEST_NAME, S2S_ROWS.map(([, values]) => ({ PRIVATE_KEY: "", META_SCOPE: "", ...values() })));
-    S2S_ROWS.forEach(([name, , expected], index) => judge(name, results[index]!, expected));
+    S2S_ROWS.forEach(([name, , expected], index) => {
+      judge(name, results[index]!, expected);
+    });
   });
 });
 

@@ -3,7 +3,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { makeRsaKeyPair } from "../../src/emulator/certificate.js";
-import { JWT_REQUEST_NAME } from "../../src/generator/requests.js";
+import { JWT_REQUEST_NAME } from "../../src/generator/collection/requests.js";
 import { folderRunner, useEmulator } from "../helpers/emulator.js";
 
 const shared = useEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });

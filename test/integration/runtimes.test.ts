@@ -1,7 +1,7 @@
 // The generated collection in both runtimes: Newman 6.2 (runtime 7.39, sandbox 4.7) and the Postman app's (runtime 7.56, sandbox 6.7).
 
 import { describe, expect, it } from "vitest";
-import { JWT_REQUEST_NAME } from "../../src/generator/requests.js";
+import { JWT_REQUEST_NAME } from "../../src/generator/collection/requests.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems, type RunResult } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";

@@ -1,7 +1,7 @@
 // "IMS: OAuth Server-to-Server Token" sent on its own, in both runtimes: the form, the stored token, the failures.
 
 import { describe, expect, it } from "vitest";
-import { S2S_REQUEST_NAME } from "../../src/generator/requests.js";
+import { S2S_REQUEST_NAME } from "../../src/generator/collection/requests.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";

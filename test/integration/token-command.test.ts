@@ -133,7 +133,7 @@ describe("token", () => {
   it.each([
     ["a missing variable", { ...JWT, IMS_ORG: "" }, /^error: ERR_MISSING_VARIABLE: IMS_ORG is not set/],
     ["IMS's refusal, with its reason and a hint", { ...S2S, SCOPES: "openid,no_such_scope" }, /^error: ERR_IMS_REJECTED: .*invalid_scope.*Check SCOPES/],
-    ["several problems at once", { ...JWT, IMS_ORG: "1234", API_KEY: "" }, /^error: ERR_INVALID_VARIABLE: 2 problems[^]*IMS_ORG[^]*ERR_MISSING_VARIABLE: API_KEY/],
+    ["several problems at once", { ...JWT, IMS_ORG: "1234", API_KEY: "" }, /^error: ERR_INVALID_VARIABLE: 2 problems[\s\S]*IMS_ORG[\s\S]*ERR_MISSING_VARIABLE: API_KEY/],
   ])("%s: the coded error on stderr, nothing on stdout, exit 1", async (_name, overrides, expected) => {
     const file = files.write("broken.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, overrides));
     const result = await runCli(["token", "--env", file, "--ca", ctx.caFile]);

@@ -6,10 +6,11 @@ import { join } from "node:path";
 import sdk from "postman-collection";
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { parseMetascopes } from "../../src/core/metascopes.js";
-import { loadPrivateKey, rsaBits } from "../../src/core/private-key.js";
-import { aemEnvironment, importAemCredentials, readAemCredentials } from "../../src/generator/aem-credentials.js";
-import { toJsonText } from "../../src/generator/write.js";
+import { parseMetascopes } from "../../src/core/config/metascopes.js";
+import { loadPrivateKey, rsaBits } from "../../src/core/keys/private-key.js";
+import { aemEnvironment, importAemCredentials } from "../../src/generator/environment/aem-environment.js";
+import { readAemCredentials } from "../../src/inputs/aem-credentials.js";
+import { toJsonText } from "../../src/generator/files/write.js";
 import { FAKE_CLIENT_SECRET, makeAemCredentials } from "../helpers/aem-credentials.js";
 
 const fixture = makeAemCredentials();
@@ -17,9 +18,13 @@ const keyLine = fixture.privateKey.split("\r\n")[3]!;
 const REFETCH = "get the file again from the AEM Developer Console → Integrations → Get Service Credentials.";
 const REQUIRED = ["imsEndpoint", "metascopes", "technicalAccount.clientId", "technicalAccount.clientSecret", "id", "org", "privateKey"];
 
+/** Credentials JSON as the tests damage it: any field, any depth, any type. */
+// biome-ignore lint/suspicious/noExplicitAny: the point of these tests is JSON of the wrong shape
+type Loose = Record<string, any>;
+
 /** A deep copy of the wrapped credentials with `change` applied to its integration object. */
-function credentials(change: (integration: Record<string, any>) => void = () => {}): Record<string, any> {
-  const copy = structuredClone(fixture.wrapped) as Record<string, any>;
+function credentials(change: (integration: Loose) => void = () => {}): Loose {
+  const copy = structuredClone(fixture.wrapped) as Loose;
   change(copy.integration);
   return copy;
 }
@@ -63,7 +68,7 @@ describe("readAemCredentials", () => {
   it("keeps the private key byte for byte, CRLF line ends included", () => {
     const { privateKey } = readAemCredentials(JSON.stringify(fixture.wrapped));
     expect(privateKey).toBe(fixture.privateKey);
-    expect(privateKey).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\r\n[^]*\r\n-----END RSA PRIVATE KEY-----\r\n$/);
+    expect(privateKey).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\r\n[\s\S]*\r\n-----END RSA PRIVATE KEY-----\r\n$/);
   });
 
   it.each(REQUIRED)("names integration.%s when it is missing", (path) => {
@@ -92,14 +97,14 @@ describe("readAemCredentials", () => {
   });
 
   it.each([
-    ["an empty string", (i: Record<string, any>) => (i.privateKey = ""), "integration.privateKey is empty"],
-    ["blanks", (i: Record<string, any>) => (i.id = "  "), "integration.id is empty"],
-    ["a number", (i: Record<string, any>) => (i.id = 1234), "integration.id is a number, not a string"],
-    ["null", (i: Record<string, any>) => (i.org = null), "integration.org is null, not a string"],
-    ["an object", (i: Record<string, any>) => (i.privateKey = { pem: "x" }), "integration.privateKey is an object, not a string"],
-    ["a string for an object", (i: Record<string, any>) => (i.technicalAccount = FAKE_CLIENT_SECRET), "integration.technicalAccount is a string, not an object"],
-    ["a missing object", (i: Record<string, any>) => delete i.technicalAccount, "integration.technicalAccount is missing"],
-    ["an IMS URL with a path", (i: Record<string, any>) => (i.imsEndpoint = "https://ims-na1.adobelogin.com/ims/token"), 'integration.imsEndpoint is "https://ims-na1.adobelogin.com/ims/token", not an IMS host name'],
+    ["an empty string", (i: Loose) => (i.privateKey = ""), "integration.privateKey is empty"],
+    ["blanks", (i: Loose) => (i.id = "  "), "integration.id is empty"],
+    ["a number", (i: Loose) => (i.id = 1234), "integration.id is a number, not a string"],
+    ["null", (i: Loose) => (i.org = null), "integration.org is null, not a string"],
+    ["an object", (i: Loose) => (i.privateKey = { pem: "x" }), "integration.privateKey is an object, not a string"],
+    ["a string for an object", (i: Loose) => (i.technicalAccount = FAKE_CLIENT_SECRET), "integration.technicalAccount is a string, not an object"],
+    ["a missing object", (i: Loose) => delete i.technicalAccount, "integration.technicalAccount is missing"],
+    ["an IMS URL with a path", (i: Loose) => (i.imsEndpoint = "https://ims-na1.adobelogin.com/ims/token"), 'integration.imsEndpoint is "https://ims-na1.adobelogin.com/ims/token", not an IMS host name'],
   ])("refuses %s, naming the path and never the value", (_, change, problem) => {
     expect(fileError(JSON.stringify(credentials(change))).message).toContain(`(${problem}`);
   });

@@ -2,7 +2,7 @@
 
 import { createCipheriv, randomBytes, randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { aesDecryptor, cbcDecrypt, desDecryptor } from "../../src/core/block-ciphers.js";
+import { aesDecryptor, cbcDecrypt, desDecryptor } from "../../src/core/crypto/block-ciphers.js";
 
 function encrypt(cipher: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
   const encryptor = createCipheriv(cipher, key, iv);

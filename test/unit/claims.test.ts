@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildClaims, JWT_LIFETIME_SECONDS } from "../../src/core/claims.js";
+import { buildClaims, JWT_LIFETIME_SECONDS } from "../../src/core/jws/claims.js";
 
 const input = {
   ims: "ims-na1.adobelogin.com",

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { readPostmanEnvironment } from "../../src/generator/console-environment.js";
+import { readPostmanEnvironment } from "../../src/inputs/console-environment.js";
 
 const entry = (key: unknown, value: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ key, value, type: "text", enabled: true, ...extra });
 const env = (values: unknown, extra: Record<string, unknown> = {}): string => JSON.stringify({ id: "0f1e", name: "My Project", values, _postman_variable_scope: "environment", ...extra }, null, 2);

@@ -1,8 +1,8 @@
 // planToken and checkCredentials: the flow chosen as the collection does, and every offline problem at once.
 
 import { describe, expect, it } from "vitest";
-import { checkCredentials } from "../../src/core/credential-checks.js";
-import { planToken } from "../../src/core/token-request.js";
+import { checkCredentials } from "../../src/core/ims/credential-checks.js";
+import { planToken } from "../../src/core/ims/token-request.js";
 import { pastedToken } from "../helpers/credential-files.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 

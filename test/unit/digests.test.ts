@@ -2,7 +2,7 @@
 
 import { createHash, createHmac, pbkdf2Sync, randomBytes, randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hash, hmac, MD5, pbkdf2, SHA1, SHA256, toHex, utf8Bytes, type HashAlgorithm } from "../../src/core/digests.js";
+import { hash, hmac, MD5, pbkdf2, SHA1, SHA256, toHex, utf8Bytes, type HashAlgorithm } from "../../src/core/crypto/digests.js";
 
 const digests: Array<[string, HashAlgorithm]> = [
   ["md5", MD5],

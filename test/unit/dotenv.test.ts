@@ -3,7 +3,7 @@
 import { createPrivateKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { parseDotenv } from "../../src/generator/dotenv.js";
+import { parseDotenv } from "../../src/inputs/dotenv.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
 function failure(text: string): ImsAuthError {

@@ -3,8 +3,8 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { MAX_PBKDF2_ITERATIONS } from "../../src/core/encrypted-key.js";
-import { loadPrivateKey, rsaBits } from "../../src/core/private-key.js";
+import { MAX_PBKDF2_ITERATIONS } from "../../src/core/keys/encrypted-key.js";
+import { loadPrivateKey, rsaBits } from "../../src/core/keys/private-key.js";
 import { nodeEncryptedForms, nodeReads, otherSchemePem, OIDS, pbes2Pem, type Pbes2Options } from "../helpers/encrypted-keys.js";
 
 const PASSPHRASE = "correct horse battery staple ✓";

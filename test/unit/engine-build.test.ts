@@ -4,10 +4,10 @@ import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isImsAuthError } from "../../src/core/errors.js";
-import { sandboxDir } from "../../src/generator/paths.js";
+import { sandboxDir } from "../../src/generator/files/paths.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
-type Engine = typeof import("../../src/sandbox/engine.js");
+type Engine = typeof import("../../src/sandbox/scripts/engine.js");
 const source = readFileSync(`${sandboxDir()}/engine.js`, "utf8");
 const engine = new Function(`${source}\nreturn __imsAuthEngine;`)() as Engine;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { readTokenResponse } from "../../src/core/ims-response.js";
+import { readTokenResponse } from "../../src/core/ims/ims-response.js";
 
 const NOW = 1_700_000_000_000;
 

@@ -2,11 +2,11 @@
 
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { hintFor, readTokenResponse } from "../../src/core/ims-response.js";
-import { readJwtConfig } from "../../src/core/jwt-config.js";
-import { readS2sConfig } from "../../src/core/s2s-config.js";
-import { CLOCK_SKEW_MS } from "../../src/core/token-cache.js";
-import { checkPastedToken } from "../../src/core/token-request.js";
+import { hintFor, readTokenResponse } from "../../src/core/ims/ims-response.js";
+import { readJwtConfig } from "../../src/core/config/jwt-config.js";
+import { readS2sConfig } from "../../src/core/config/s2s-config.js";
+import { CLOCK_SKEW_MS } from "../../src/core/ims/token-freshness.js";
+import { checkPastedToken } from "../../src/core/ims/token-request.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 const valid: Record<string, string> = { ...VALID_JWT_VARIABLES, SCOPES: "openid,AdobeID" };

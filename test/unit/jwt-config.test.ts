@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJwtConfig } from "../../src/core/jwt-config.js";
+import { readJwtConfig } from "../../src/core/config/jwt-config.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 const valid: Record<string, string> = { ...VALID_JWT_VARIABLES };

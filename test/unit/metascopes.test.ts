@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { parseMetascopes } from "../../src/core/metascopes.js";
+import { parseMetascopes } from "../../src/core/config/metascopes.js";
 
 const IMS = "ims-na1.adobelogin.com";
 

@@ -1,8 +1,8 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, verify } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { JWT_HEADER, signRs256 } from "../../src/core/jws.js";
-import { loadPrivateKey, rsaBits } from "../../src/core/private-key.js";
+import { JWT_HEADER, signRs256 } from "../../src/core/jws/sign-jsrsasign.js";
+import { loadPrivateKey, rsaBits } from "../../src/core/keys/private-key.js";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "../../src/emulator/certificate.js";
 import { der, pem, pkcs1Pem, rsaFields } from "../helpers/encrypted-keys.js";
 import { rsaKeyPems, toPkcs1Crlf } from "../helpers/keys.js";
@@ -86,7 +86,6 @@ describe("loadPrivateKey refuses, each with its own message", () => {
 });
 
 describe("loadPrivateKey: what else gets pasted, each named", () => {
-  const pkcs8Der = () => createPrivateKey(keys.pkcs8).export({ type: "pkcs8", format: "der" });
   const cases: Array<[string, () => string, string, RegExp]> = [
     ["a certificate and the key together", () => `${makeSelfSignedCertificate(makeRsaKeyPair(), { commonName: "t" })}${keys.pkcs8}`, "ERR_PRIVATE_KEY_FORMAT", /holds 2 PEM blocks \(CERTIFICATE, PRIVATE KEY\): keep only the private key/],
     ["an OpenSSH key", () => "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----", "ERR_PRIVATE_KEY_TYPE", /OpenSSH's own format.*ssh-keygen -p -m PEM/],

@@ -6,8 +6,8 @@ import { createPublicKey, generateKeyPair, verify, type KeyObject } from "node:c
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { JwtConfig } from "../../src/core/jwt-config.js";
-import { sandboxDir } from "../../src/generator/paths.js";
+import type { JwtConfig } from "../../src/core/config/jwt-config.js";
+import { sandboxDir } from "../../src/generator/files/paths.js";
 import { pbes2Pem } from "../helpers/encrypted-keys.js";
 import { Random } from "../helpers/fuzz-values.js";
 
@@ -16,7 +16,7 @@ const SIZES = [2048, 2048, 3072, 4096];
 const CLAIM_SETS_PER_KEY = 3;
 
 // Evaluated as the scripts' loader evaluates it.
-const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/engine.js");
+const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/scripts/engine.js");
 
 let keys: KeyObject[];
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { skipTokenRequestNote, TOKEN_REQUEST_NAMES } from "../../src/core/flow.js";
-import { checkSampleVariables, sampleOffNote } from "../../src/core/sample-checks.js";
+import { skipTokenRequestNote, TOKEN_REQUEST_NAMES } from "../../src/core/config/flow.js";
+import { checkSampleVariables, sampleOffNote } from "../../src/core/config/sample-checks.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 const S2S = { API_KEY: "0123456789abcdef0123456789abcdef", CLIENT_SECRET: "p8e-FAKE-SECRET-value", SCOPES: "openid,AdobeID" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ATTEMPTS, retryDelayMs } from "../../src/core/retry.js";
+import { MAX_ATTEMPTS, retryDelayMs } from "../../src/core/ims/retry.js";
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 

@@ -3,12 +3,12 @@
 import { createPublicKey, sign, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sandboxDir } from "../../src/generator/paths.js";
+import { sandboxDir } from "../../src/generator/files/paths.js";
 import { RFC7520_COMPACT, RFC7520_HEADER, RFC7520_PAYLOAD, RFC7520_RSA } from "../fixtures/rfc7520.js";
 import { rfc7520PrivateKeyPem } from "../helpers/keys.js";
 
 // Evaluated exactly as the scripts' loader does it, from dist/sandbox/engine.js (`npm run compile`).
-const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/engine.js");
+const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/scripts/engine.js");
 
 describe("RFC 7520 §4.1 RSA v1.5 signature", () => {
   const pem = rfc7520PrivateKeyPem();
@@ -26,8 +26,8 @@ describe("RFC 7520 §4.1 RSA v1.5 signature", () => {
   });
 
   it("the same code on Node's full jsrsasign gives the same bytes", async () => {
-    const { loadPrivateKey } = await import("../../src/core/private-key.js");
-    const { signRs256 } = await import("../../src/core/jws.js");
+    const { loadPrivateKey } = await import("../../src/core/keys/private-key.js");
+    const { signRs256 } = await import("../../src/core/jws/sign-jsrsasign.js");
     expect(signRs256(RFC7520_HEADER, RFC7520_PAYLOAD, loadPrivateKey(pem))).toBe(RFC7520_COMPACT);
   });
 });

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { templateByFile } from "../../src/generator/environments.js";
-import { readRoster, writeRoster } from "../../src/generator/roster.js";
+import { templateByFile } from "../../src/generator/environment/environments.js";
+import { readRoster, writeRoster } from "../../src/roster/roster.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
 const template = templateByFile("workshop.postman_environment.json");
@@ -108,7 +108,9 @@ describe("readRoster", () => {
     const [summary, ...lines] = error.message.split("\n");
     expect(summary).toBe(`roster.csv: ${expected.length === 1 ? "1 problem" : `${expected.length} problems`}; nothing was written`);
     expect(lines).toHaveLength(expected.length);
-    expected.forEach((start, index) => expect(lines[index]?.startsWith(start), `${lines[index]} starts with ${start}`).toBe(true));
+    expected.forEach((start, index) => {
+      expect(lines[index]?.startsWith(start), `${lines[index]} starts with ${start}`).toBe(true);
+    });
   });
 
   it("reports every problem at once, in line order, one per line, without quoting a secret", () => {

@@ -2,7 +2,7 @@
 
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { scriptSource, type ScriptName } from "../../src/generator/scripts.js";
+import { scriptSource, type ScriptName } from "../../src/generator/collection/scripts.js";
 
 function fakePm(variables: Record<string, string>, path = "/data/x") {
   const tests: Array<{ name: string; error?: string }> = [];

@@ -1,7 +1,7 @@
 // isSecretName: which variables' values error messages must never quote.
 
 import { describe, expect, it } from "vitest";
-import { isSecretName } from "../../src/core/secret-names.js";
+import { isSecretName } from "../../src/core/config/secret-names.js";
 
 describe("isSecretName", () => {
   it.each([

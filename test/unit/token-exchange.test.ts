@@ -2,9 +2,9 @@
 
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import type { IssuedToken } from "../../src/core/ims-response.js";
-import { exchangeToken, TOKEN_REQUEST_HEADERS, type TransportReply } from "../../src/core/token-exchange.js";
-import type { TokenRequest } from "../../src/core/token-request.js";
+import type { IssuedToken } from "../../src/core/ims/ims-response.js";
+import { exchangeToken, TOKEN_REQUEST_HEADERS, type TransportReply } from "../../src/core/ims/token-exchange.js";
+import type { TokenRequest } from "../../src/core/ims/token-request.js";
 
 const REQUEST: TokenRequest = { flow: "s2s", url: "https://ims.example.test:8443/ims/token/v3", form: [["grant_type", "client_credentials"]] };
 const OK: TransportReply = { status: 200, text: JSON.stringify({ access_token: "a.b.c", expires_in: 60 }) };
@@ -58,7 +58,7 @@ describe("exchangeToken", () => {
     expect(sent).toBe(1);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.error).toBeInstanceOf(ImsAuthError);
-    expect((calls[0]?.error as ImsAuthError).message).toMatch(/^IMS refused the token request \(HTTP 400 invalid_scope: "no"\)\. Check SCOPES/);
+    expect((calls[0]!.error as ImsAuthError).message).toMatch(/^IMS refused the token request \(HTTP 400 invalid_scope: "no"\)\. Check SCOPES/);
   });
 
   it("unreachable four times: ERR_IMS_UNREACHABLE naming the host, the code and the attempts", () => {
@@ -71,12 +71,12 @@ describe("exchangeToken", () => {
 
   it("an untrusted TLS certificate: says how to trust it in each host", () => {
     const { calls } = run(Array.from({ length: 4 }, () => ({ code: "SELF_SIGNED_CERT_IN_CHAIN" })));
-    expect((calls[0]?.error as ImsAuthError).message).toMatch(/TLS certificate is not trusted.*--ssl-extra-ca-certs.*--ca FILE.*NODE_EXTRA_CA_CERTS/);
+    expect((calls[0]!.error as ImsAuthError).message).toMatch(/TLS certificate is not trusted.*--ssl-extra-ca-certs.*--ca FILE.*NODE_EXTRA_CA_CERTS/);
   });
 
   it("a 503 that lasts: IMS's answer, with the attempts", () => {
     const busy: TransportReply = { status: 503, text: JSON.stringify({ error: "server_error", error_description: "down" }) };
     const { calls } = run([busy, busy, busy, busy]);
-    expect((calls[0]?.error as ImsAuthError).message).toMatch(/^IMS could not answer the token request \(HTTP 503 server_error: "down"\)\. .* \(after 4 attempts\)$/);
+    expect((calls[0]!.error as ImsAuthError).message).toMatch(/^IMS could not answer the token request \(HTTP 503 server_error: "down"\)\. .* \(after 4 attempts\)$/);
   });
 });

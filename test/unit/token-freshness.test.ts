@@ -1,7 +1,7 @@
 // The per-request question, storedTokenIsFresh: the stored expiry when it is the token's, else the expiry written inside the token.
 
 import { describe, expect, it } from "vitest";
-import { CLOCK_SKEW_MS, SAME_TOKEN_TOLERANCE_MS, storedTokenIsFresh } from "../../src/core/token-cache.js";
+import { CLOCK_SKEW_MS, SAME_TOKEN_TOLERANCE_MS, storedTokenIsFresh } from "../../src/core/ims/token-freshness.js";
 
 const NOW = Date.UTC(2026, 11, 2, 12);
 const HOUR = 3_600_000;

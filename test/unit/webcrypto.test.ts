@@ -3,14 +3,14 @@
 import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { sandboxDir } from "../../src/generator/paths.js";
-import type { SandboxHost } from "../../src/sandbox/host.js";
-import { holdUntilSettled } from "../../src/sandbox/promise-hold.js";
+import { sandboxDir } from "../../src/generator/files/paths.js";
+import type { SandboxHost } from "../../src/sandbox/host/host.js";
+import { holdUntilSettled } from "../../src/sandbox/host/promise-hold.js";
 import { rfc7520PrivateKeyPem, rsaKeyPems } from "../helpers/keys.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 // The compiled engine, evaluated as the scripts' loader does it: jsrsasign's RSA build and our code as shipped.
-type Engine = typeof import("../../src/sandbox/engine.js");
+type Engine = typeof import("../../src/sandbox/scripts/engine.js");
 const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as Engine;
 const subtle = engine.webCryptoSigner(globalThis.crypto)!;
 

@@ -1,6 +1,6 @@
 // `env`: one environment file, from a template with values, from AEM service credentials, or from a Developer Console download.
 
-import type { EnvironmentRequest } from "../../generator/make-environment.js";
+import type { EnvironmentRequest } from "../../generator/environment/make-environment.js";
 import { UsageError, type Command, type OptionValues } from "../command.js";
 
 const list = (value: OptionValues[string]): string[] => (Array.isArray(value) ? value : []);
@@ -62,7 +62,7 @@ VALUES (later ones win)
     if (values["aem-host"] !== undefined && values["aem-credentials"] === undefined) throw new UsageError("--aem-host goes with --aem-credentials FILE");
   },
   async run(values) {
-    const { createEnvironmentFile } = await import("../../generator/make-environment.js");
+    const { createEnvironmentFile } = await import("../../generator/environment/make-environment.js");
     const environment = createEnvironmentFile({ ...request(values), processEnv: process.env });
     const empty = environment.values.filter((value) => value.value === "" && !value.key.startsWith("ACCESS_TOKEN")).map((value) => value.key);
     const secrets = environment.values.filter((value) => value.type === "secret").map((value) => value.key);

@@ -1,6 +1,6 @@
 // `generate`: writes the collection and environment templates.
 
-import { parseFlows } from "../../generator/flows.js";
+import { parseFlows } from "../../generator/collection/flows.js";
 import { UsageError, type Command, type OptionValues } from "../command.js";
 
 const options = (values: OptionValues) => ({
@@ -24,7 +24,7 @@ export const generate: Command = {
   },
   async run(values) {
     const out = String(values.out);
-    const { writeGenerated } = await import("../../generator/write.js");
+    const { writeGenerated } = await import("../../generator/files/write.js");
     const written = writeGenerated(out, options(values));
     console.log(`wrote ${written.length} files in ${out}: ${written.join(", ")}`);
     return 0;

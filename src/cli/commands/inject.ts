@@ -1,6 +1,6 @@
 // `inject`: adds our authentication to an existing Postman collection (v2.1).
 
-import { parseFlows } from "../../generator/flows.js";
+import { parseFlows } from "../../generator/collection/flows.js";
 import { UsageError, type Command } from "../command.js";
 
 export const inject: Command = {
@@ -27,7 +27,7 @@ parts. Requests and folders whose own auth overrides the collection's are listed
     if (values.flows !== undefined) parseFlows(String(values.flows));
   },
   async run(values, positionals) {
-    const { injectCollectionFile } = await import("../../generator/inject-file.js");
+    const { injectCollectionFile } = await import("../../inject/inject-file.js");
     const result = injectCollectionFile({
       input: positionals[0] ?? "",
       ...(values.out === undefined ? { inPlace: true } : { out: String(values.out), force: Boolean(values.force) }),

@@ -25,7 +25,7 @@ each problem named with its line number.`,
   async run(values, positionals) {
     const required = values.require === undefined ? undefined : String(values.require).split(",").map((name) => name.trim()).filter((name) => name !== "");
     const out = String(values.out);
-    const { writeClassRoster } = await import("../../generator/class-roster.js");
+    const { writeClassRoster } = await import("../../roster/class-roster.js");
     const { files } = writeClassRoster({
       csv: positionals[0] ?? "",
       out,

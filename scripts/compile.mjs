@@ -1,0 +1,54 @@
+// `npm run compile`: dist/sandbox (rollup) and dist/node (one file at a time), skipped when no input changed.
+// Types are not checked here: `npm run typecheck` does that once, so the edit-run loop stays in seconds.
+
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { transpile } from "./transpile.mjs";
+
+const STAMP = "dist/.inputs-sha256";
+const INPUTS = ["src", "scripts", "rollup.config.ts", "package-lock.json"];
+const force = process.argv.includes("--force");
+
+function* walk(path) {
+  if (!existsSync(path)) return;
+  if (!statSync(path).isDirectory()) {
+    yield path;
+    return;
+  }
+  for (const name of readdirSync(path).sort()) yield* walk(join(path, name));
+}
+
+/** Digest of every input's path and bytes: what the last build was made from. */
+function inputsDigest() {
+  const hash = createHash("sha256");
+  for (const input of INPUTS) for (const file of walk(input)) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+const digest = inputsDigest();
+const outputs = ["dist/node/cli/main.js", "dist/sandbox/auto-auth.js"];
+if (!force && outputs.every((file) => existsSync(file)) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === digest) {
+  console.error("compile: dist/ is up to date with src/ (npm run compile -- --force rebuilds)");
+  process.exit(0);
+}
+
+rmSync("dist", { recursive: true, force: true });
+const rollup = join("node_modules", "rollup", "dist", "bin", "rollup");
+execFileSync(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"], { stdio: "inherit" });
+
+// dist/node: everything but the sandbox-only code (which ships inside dist/sandbox's scripts).
+let count = 0;
+for (const file of walk("src")) {
+  if (!file.endsWith(".ts") || file.endsWith(".d.ts") || file.startsWith(join("src", "sandbox"))) continue;
+  const target = join("dist", "node", relative("src", file)).replace(/\.ts$/, ".js");
+  mkdirSync(dirname(target), { recursive: true });
+  const source = readFileSync(file, "utf8");
+  let code = transpile(source, file);
+  if (source.startsWith("#!")) code = code.startsWith("#!") ? code : `${source.split("\n", 1)[0]}\n${code}`;
+  writeFileSync(target, code, { mode: source.startsWith("#!") ? 0o755 : 0o644 });
+  count += 1;
+}
+writeFileSync(STAMP, digest);
+console.error(`compile: dist/sandbox and dist/node (${count} modules) built`);

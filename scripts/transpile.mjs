@@ -1,0 +1,40 @@
+// TypeScript → JavaScript one file at a time, without type-checking (that is `npm run typecheck`'s job):
+// a rollup plugin for the sandbox scripts and the config, and the Node build of dist/node.
+
+import ts from "typescript";
+
+const OPTIONS = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  esModuleInterop: true,
+  sourceMap: false,
+};
+
+/** One module's JavaScript; syntax errors fail the build, type errors are left to `npm run typecheck`. */
+export function transpile(code, fileName, target = ts.ScriptTarget.ES2022) {
+  const out = ts.transpileModule(code, { fileName, reportDiagnostics: true, compilerOptions: { ...OPTIONS, target } });
+  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) {
+    const text = errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ");
+    throw new Error(`${fileName}: ${text}`);
+  }
+  return out.outputText;
+}
+
+/** Rollup plugin: `.ts` modules transpiled; `./x.js` imports resolved to `./x.ts` as TypeScript's NodeNext rules allow. */
+export default function transpilePlugin({ target = ts.ScriptTarget.ES2020 } = {}) {
+  return {
+    name: "transpile-typescript",
+    async resolveId(source, importer, options) {
+      if (importer === undefined || !source.startsWith(".") || !source.endsWith(".js")) return null;
+      const resolved = await this.resolve(`${source.slice(0, -3)}.ts`, importer, { ...options, skipSelf: true });
+      return resolved ?? null;
+    },
+    transform(code, id) {
+      if (!id.endsWith(".ts") || id.endsWith(".d.ts")) return null;
+      return { code: transpile(code, id, target), map: null };
+    },
+  };
+}

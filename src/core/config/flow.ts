@@ -1,0 +1,89 @@
+// Which way to get a token: chosen from the variables, or forced by AUTH_FLOW; unclear setups are named errors.
+
+import { optionalValue } from "./checks.js";
+import { ImsAuthError } from "../errors.js";
+import type { VariableSource } from "./variables.js";
+
+/** jwt: service account; s2s: OAuth Server-to-Server; token: a pasted ACCESS_TOKEN used as it is. */
+export type AuthFlow = "jwt" | "s2s" | "token";
+
+const NAMES: Record<string, AuthFlow> = {
+  jwt: "jwt",
+  "service-account": "jwt",
+  "oauth-s2s": "s2s",
+  s2s: "s2s",
+  client_credentials: "s2s",
+  "client-credentials": "s2s",
+  token: "token",
+};
+
+export function chooseFlow(source: VariableSource): AuthFlow {
+  const forced = optionalValue(source, "AUTH_FLOW").toLowerCase();
+  if (forced !== "") {
+    const flow = NAMES[forced];
+    if (!flow) {
+      throw new ImsAuthError(
+        "ERR_INVALID_VARIABLE",
+        `AUTH_FLOW is "${forced}" but must be jwt, oauth-s2s or token (or empty to choose from the variables).`,
+        "AUTH_FLOW",
+      );
+    }
+    return flow;
+  }
+  const has = (name: string) => optionalValue(source, name) !== "";
+  if (has("PRIVATE_KEY")) {
+    if (!has("META_SCOPE") && has("SCOPES")) {
+      throw new ImsAuthError(
+        "ERR_AUTH_FLOW",
+        "PRIVATE_KEY is set (JWT flow) but META_SCOPE is empty while SCOPES is set (OAuth Server-to-Server). " +
+          "Set AUTH_FLOW to jwt or oauth-s2s, or fill in META_SCOPE for the JWT flow.",
+        "AUTH_FLOW",
+      );
+    }
+    return "jwt";
+  }
+  if (has("SCOPES")) return "s2s";
+  // META_SCOPE belongs to the JWT flow alone: with it and a secret but no key, the JWT checks say the key is missing.
+  if (has("CLIENT_SECRET")) return has("META_SCOPE") ? "jwt" : "s2s";
+  if (has("ACCESS_TOKEN")) return "token";
+  throw new ImsAuthError(
+    "ERR_AUTH_FLOW",
+    "No credentials to get an access token: set API_KEY, CLIENT_SECRET and SCOPES (OAuth Server-to-Server), " +
+      "or PRIVATE_KEY with IMS_ORG, TECHNICAL_ACCOUNT_ID, API_KEY, CLIENT_SECRET and META_SCOPE (JWT), " +
+      "or paste an ACCESS_TOKEN.",
+    "AUTH_FLOW",
+  );
+}
+
+/** The Authenticate requests of our collections, by the flow each one gets a token with. */
+export const TOKEN_REQUEST_NAMES: Record<Exclude<AuthFlow, "token">, string> = {
+  jwt: "IMS: JWT Generate + Auth via User Token",
+  s2s: "IMS: OAuth Server-to-Server Token",
+};
+
+/**
+ * Whether the Authenticate request for `flow` is the one these variables call for, chosen as the
+ * collection-level script chooses: undefined when it is (or when no credential or an unclear mix is
+ * set: then its own checks name what is missing), else the one console line that says why it is
+ * skipped and what to use instead. An AUTH_FLOW that names no flow is thrown, as everywhere.
+ */
+export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthFlow, "token">): string | undefined {
+  let chosen: AuthFlow;
+  try {
+    chosen = chooseFlow(source);
+  } catch (error) {
+    if (error instanceof ImsAuthError && error.variable === "AUTH_FLOW" && error.code === "ERR_INVALID_VARIABLE") throw error;
+    return undefined;
+  }
+  if (chosen === flow) return undefined;
+  const forced = optionalValue(source, "AUTH_FLOW") !== "";
+  const held =
+    chosen === "token"
+      ? "holds only a pasted ACCESS_TOKEN, which every other request sends as it is"
+      : chosen === "jwt"
+        ? `holds a service account (JWT) credential (${optionalValue(source, "PRIVATE_KEY") !== "" ? "PRIVATE_KEY" : "META_SCOPE"} is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
+        : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
+  const why = forced ? `AUTH_FLOW is ${optionalValue(source, "AUTH_FLOW")}` : `this environment ${held}`;
+  const other = flow === "jwt" ? "jwt" : "oauth-s2s";
+  return `postman-ims-auth: skipped "${TOKEN_REQUEST_NAMES[flow]}": ${why}. To use this request, set AUTH_FLOW to ${other}.`;
+}

@@ -1,0 +1,39 @@
+// Sample API folders: the variable that switches a folder on, and checks of every variable its requests send.
+
+import { collect, optionalValue, requireBareHost, requireMatch, requireValue } from "./checks.js";
+import type { ImsAuthError } from "../errors.js";
+import { requireClientId, requireOrgId } from "./identity-checks.js";
+import type { VariableSource } from "./variables.js";
+
+/** What a sample request's guard is given by the line that wraps it in the collection. */
+export interface SampleSwitch {
+  /** The folder, as the console note names it. */
+  readonly folder: string;
+  /** The variable whose value turns the folder on (AEM_HOST for AEM). */
+  readonly on: string;
+  /** Every variable the request sends in its URL and headers (the switch included). */
+  readonly needs: readonly string[];
+}
+
+/** Undefined when the folder is on; else the console line that says how to turn it on. */
+export function sampleOffNote(source: VariableSource, sample: SampleSwitch, requestName: string): string | undefined {
+  if (optionalValue(source, sample.on) !== "") return undefined;
+  return `postman-ims-auth: skipped "${requestName}": the ${sample.folder} samples are off; set ${sample.on} to turn them on.`;
+}
+
+/** A variable's own check, by its name: hosts bare, identifiers shaped as Adobe gives them. */
+function check(source: VariableSource, name: string): void {
+  if (name === "API_KEY") requireClientId(source);
+  else if (name === "IMS_ORG") requireOrgId(source);
+  else if (name === "AEM_HOST") requireBareHost(name, requireValue(source, name), "author-p123-e456.adobeaemcloud.com");
+  else if (name.endsWith("_HOST")) requireBareHost(name, requireValue(source, name), "platform.adobe.io");
+  else if (name === "SANDBOX_NAME") requireMatch(name, requireValue(source, name), /^[a-z0-9][a-z0-9-]*$/, "must be an Experience Platform sandbox name such as prod (lowercase letters, digits and -)");
+  else requireValue(source, name);
+}
+
+/** Every problem with the variables a switched-on sample request sends, each naming its variable. */
+export function checkSampleVariables(source: VariableSource, sample: SampleSwitch): ImsAuthError[] {
+  const problems: ImsAuthError[] = [];
+  for (const name of sample.needs) collect(problems, () => check(source, name));
+  return problems;
+}

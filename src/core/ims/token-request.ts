@@ -1,0 +1,115 @@
+// What to ask IMS for a token, by flow, from the variables; and when a pasted token may be used. Shared by every host.
+
+import { collect, optionalValue, requireValue } from "../config/checks.js";
+import { ImsAuthError } from "../errors.js";
+import { chooseFlow, type AuthFlow } from "../config/flow.js";
+import { clockHint, type IssuingFlow } from "./ims-response.js";
+import { createJwtAssertion, createJwtAssertionAsync } from "../jws/jwt-assertion.js";
+import { readJwtConfig, type JwtConfig } from "../config/jwt-config.js";
+import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange-form.js";
+import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "../config/s2s-config.js";
+import { accessTokenExpiry, CLOCK_SKEW_MS, marginMs } from "./token-freshness.js";
+import type { VariableSource } from "../config/variables.js";
+import type { Rs256Subtle } from "../jws/sign-webcrypto.js";
+
+export interface TokenRequest {
+  readonly flow: IssuingFlow;
+  /** https://{IMS}/ims/… */
+  readonly url: string;
+  /** x-www-form-urlencoded fields, secrets included: never log them. */
+  readonly form: ReadonlyArray<readonly [string, string]>;
+}
+
+export type Prepared = { ok: true; request: TokenRequest } | { ok: false; problems: ImsAuthError[] };
+
+/** How to get a token: use the pasted one as it is, or ask IMS with this request; or what stops both. */
+export type TokenPlan =
+  | { readonly ok: true; readonly flow: "token"; readonly accessToken: string; readonly expiresAt: number | undefined }
+  | { readonly ok: true; readonly flow: IssuingFlow; readonly request: TokenRequest }
+  | { readonly ok: false; readonly problems: ImsAuthError[] };
+
+/** The flow chosen as the collection chooses it, then its checks: every host starts here. */
+export function planToken(source: VariableSource, nowMs: number): TokenPlan {
+  const problems: ImsAuthError[] = [];
+  const flow = collect(problems, () => chooseFlow(source));
+  if (flow === undefined) return { ok: false, problems };
+  if (flow !== "token") {
+    const prepared = prepareTokenRequest(flow, source, nowMs);
+    return prepared.ok ? { ok: true, flow, request: prepared.request } : prepared;
+  }
+  const expiresAt = collect(problems, () => checkPastedToken(source, nowMs));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, flow, accessToken: requireValue(source, "ACCESS_TOKEN"), expiresAt };
+}
+
+/** Checks the variables of the flow and builds the request (signing the JWT for the JWT flow). */
+export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: VariableSource, nowMs: number): Prepared {
+  if (flow === "jwt") {
+    const checked = readJwtConfig(source);
+    if (!checked.ok) return checked;
+    return jwtRequest(checked.value, createJwtAssertion(checked.value, nowMs));
+  }
+  const checked = readS2sConfig(source);
+  if (!checked.ok) return checked;
+  return { ok: true, request: { flow, url: `https://${checked.value.ims}${TOKEN_V3_PATH}`, form: s2sTokenForm(checked.value) } };
+}
+
+/** The shapes a pasted token takes by mistake, each with what to do; the token itself is never quoted. */
+function requirePastedShape(token: string): void {
+  const wrong = /^bearer\s/i.test(token)
+    ? 'starts with "Bearer ": paste the token alone (the collection adds Bearer itself)'
+    : token.startsWith("{")
+      ? "holds JSON (the whole answer of Get Local Development Token?): paste only the value of accessToken (or access_token)"
+      : /\s/.test(token)
+        ? "contains spaces or line breaks: paste the token alone, on one line"
+        : undefined;
+  if (wrong) throw new ImsAuthError("ERR_INVALID_VARIABLE", `ACCESS_TOKEN ${wrong}.`, "ACCESS_TOKEN");
+}
+
+/**
+ * prepareTokenRequest, with the JWT signed by WebCrypto when `subtle` is given (the same bytes as
+ * jsrsasign's). Every check runs as in prepareTokenRequest; a thrown error rejects the promise.
+ */
+export function prepareTokenRequestAsync(
+  flow: Exclude<AuthFlow, "token">,
+  source: VariableSource,
+  nowMs: number,
+  subtle: Rs256Subtle | undefined,
+): Promise<Prepared> {
+  try {
+    if (flow !== "jwt" || !subtle) return Promise.resolve(prepareTokenRequest(flow, source, nowMs));
+    const checked = readJwtConfig(source);
+    if (!checked.ok) return Promise.resolve(checked);
+    return createJwtAssertionAsync(checked.value, nowMs, subtle).then((jwt) => jwtRequest(checked.value, jwt));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function jwtRequest(config: JwtConfig, jwt: string): Prepared {
+  return { ok: true, request: { flow: "jwt", url: `https://${config.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(config, jwt) } };
+}
+
+/**
+ * A pasted token (e.g. AEM's local development token) cannot be renewed: usable while the expiry
+ * written inside it (by IMS's clock) leaves more than the margin, and never less than CLOCK_SKEW_MS.
+ * Returns that expiry (undefined when the token does not say), or throws ERR_TOKEN_EXPIRED saying
+ * when it expired, what this computer's clock reads, and where to get another.
+ */
+export function checkPastedToken(source: VariableSource, nowMs: number): number | undefined {
+  const token = requireValue(source, "ACCESS_TOKEN");
+  requirePastedShape(token);
+  const expiry = accessTokenExpiry(token);
+  if (expiry === undefined) return undefined;
+  const margin = Math.max(marginMs(source), CLOCK_SKEW_MS);
+  if (expiry - nowMs > margin) return expiry;
+  const when = new Date(expiry).toISOString().replace(/\.\d+Z$/, "Z");
+  const state = expiry <= nowMs ? `expired at ${when}` : `expires at ${when}, within the ${Math.round(margin / 60_000)}-minute safety margin`;
+  const renewable = optionalValue(source, "CLIENT_SECRET") !== "" ? "" : " There is no key or client secret to renew it.";
+  throw new ImsAuthError(
+    "ERR_TOKEN_EXPIRED",
+    `ACCESS_TOKEN ${state}.${renewable} Get a new one (AEM: Developer Console → Integrations → Get Local Development Token; ` +
+      `Adobe Developer Console: the credential's Generate access token) and paste it into ACCESS_TOKEN. If the token is new, ${clockHint(nowMs).replace(/^This/, "this")}`,
+    "ACCESS_TOKEN",
+  );
+}

@@ -1,0 +1,18 @@
+// The token flows a generated or injected collection carries an Authenticate request for, as the command line names them.
+
+import { ImsAuthError } from "../../core/errors.js";
+
+/** The flows whose Authenticate request a collection carries; the collection-level script handles both either way. */
+export type FlowOption = "jwt" | "oauth-s2s";
+export const COLLECTION_FLOWS: readonly FlowOption[] = ["oauth-s2s", "jwt"];
+
+/** "jwt,oauth-s2s" → the flows, in our order; an unknown or missing name is refused. */
+export function parseFlows(text: string): FlowOption[] {
+  const names = text.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const unknown = names.filter((name) => !COLLECTION_FLOWS.includes(name as FlowOption));
+  if (unknown.length > 0 || names.length === 0) {
+    const what = unknown.length > 0 ? `unknown flow ${unknown.map((name) => `"${name}"`).join(", ")}` : "no flow given";
+    throw new ImsAuthError("ERR_INVALID_OPTION", `${what}: use ${COLLECTION_FLOWS.join(", ")} or both, comma-separated (jwt,oauth-s2s).`);
+  }
+  return COLLECTION_FLOWS.filter((flow) => names.includes(flow));
+}
