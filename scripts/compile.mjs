@@ -36,7 +36,9 @@ if (!force && outputs.every((file) => existsSync(file)) && existsSync(STAMP) && 
 
 rmSync("dist", { recursive: true, force: true });
 const rollup = join("node_modules", "rollup", "dist", "bin", "rollup");
-execFileSync(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"], { stdio: "inherit" });
+execFileSync(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"], {
+  stdio: "inherit",
+});
 
 // dist/node: everything but the sandbox-only code (which ships inside dist/sandbox's scripts).
 let count = 0;

@@ -71,7 +71,7 @@ function assignedTargets(statement: EstreeNode): string[] | undefined {
     const consequent = statement.consequent as EstreeNode;
     const body = consequent.type === "BlockStatement" ? (consequent.body as EstreeNode[]) : [consequent];
     const targets = body.map(assignedTargets);
-    return targets.every((found) => found !== undefined) ? targets.flat() as string[] : undefined;
+    return targets.every((found) => found !== undefined) ? (targets.flat() as string[]) : undefined;
   }
   return undefined;
 }
@@ -108,6 +108,7 @@ export function trimJsrsasign(library: string, parse: (code: string) => EstreeNo
   const missing = UNUSED_ASSIGNMENTS.filter((entry) => !used.has(entry));
   if (missing.length > 0) fail(`jsrsasign: not found in the RSA build: ${missing.join(", ")}`);
   let trimmed = code;
-  for (const statement of cuts.sort((a, b) => b.start - a.start)) trimmed = `${trimmed.slice(0, statement.start)};${trimmed.slice(statement.end)}`;
+  for (const statement of cuts.sort((a, b) => b.start - a.start))
+    trimmed = `${trimmed.slice(0, statement.start)};${trimmed.slice(statement.end)}`;
   return trimmed;
 }

@@ -1,7 +1,13 @@
 // The package's Node entry: a token as the collection gets it, and the doctor that checks credential files.
 
 export { getAccessToken, getAccessTokenForFile, type AccessToken, type GetAccessTokenOptions } from "./node/get-access-token.js";
-export { readCredentials, readCredentialsFile, type Credentials, type CredentialsInput, type PostmanEnvironmentInput } from "./node/credentials.js";
+export {
+  readCredentials,
+  readCredentialsFile,
+  type Credentials,
+  type CredentialsInput,
+  type PostmanEnvironmentInput,
+} from "./node/credentials.js";
 export type { CaCertificates } from "./node/https-transport.js";
 export { checkFile, credentialFiles, runDoctor, type DoctorOptions } from "./node/doctor.js";
 export { doctorRows, doctorSummary } from "./node/doctor-report.js";

@@ -36,7 +36,7 @@ export function adobeBaselineScript(): string[] {
     '  url: "https://" + ims + "/ims/exchange/jwt",',
     '  method: "POST",',
     '  header: [{ key: "Content-Type", value: "application/x-www-form-urlencoded" }],',
-    "  body: { mode: \"urlencoded\", urlencoded: [",
+    '  body: { mode: "urlencoded", urlencoded: [',
     '    { key: "client_id", value: pm.variables.get("API_KEY") },',
     '    { key: "client_secret", value: pm.variables.get("CLIENT_SECRET") },',
     '    { key: "jwt_token", value: jwt }',

@@ -24,8 +24,24 @@ export interface BenchSettings {
   readonly signingPerBatch: number;
 }
 
-export const FULL: BenchSettings = { quick: false, requests: 200, rounds: 5, adobeRequests: 5, adobeRounds: 3, signingBatches: 4, signingPerBatch: 2 };
-export const QUICK: BenchSettings = { quick: true, requests: 8, rounds: 1, adobeRequests: 2, adobeRounds: 1, signingBatches: 2, signingPerBatch: 1 };
+export const FULL: BenchSettings = {
+  quick: false,
+  requests: 200,
+  rounds: 5,
+  adobeRequests: 5,
+  adobeRounds: 3,
+  signingBatches: 4,
+  signingPerBatch: 2,
+};
+export const QUICK: BenchSettings = {
+  quick: true,
+  requests: 8,
+  rounds: 1,
+  adobeRequests: 2,
+  adobeRounds: 1,
+  signingBatches: 2,
+  signingPerBatch: 1,
+};
 
 const TIMED: readonly Variant[] = ["none", "one-line", "auto-auth"];
 const FLOWS = [
@@ -50,9 +66,24 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         const environment = emulatorEnvironment(emulator, credential, overrides);
         const collection = shippedCollection(settings.requests);
         const first = await timedRun(emulator, runner, { ...options, collection, folder: "Platform", environment });
-        const second = await timedRun(emulator, runner, { ...options, collection, folder: "Platform", environment: exported(environment, first.environment) });
-        imsCalls.push({ runtime, flow, requests: settings.requests, fromEmpty: first.imsCalls, fromExported: second.imsCalls, failures: first.failures + second.failures });
-        token = { ACCESS_TOKEN: second.environment.ACCESS_TOKEN ?? "", ACCESS_TOKEN_EXPIRES_AT: second.environment.ACCESS_TOKEN_EXPIRES_AT ?? "" };
+        const second = await timedRun(emulator, runner, {
+          ...options,
+          collection,
+          folder: "Platform",
+          environment: exported(environment, first.environment),
+        });
+        imsCalls.push({
+          runtime,
+          flow,
+          requests: settings.requests,
+          fromEmpty: first.imsCalls,
+          fromExported: second.imsCalls,
+          failures: first.failures + second.failures,
+        });
+        token = {
+          ACCESS_TOKEN: second.environment.ACCESS_TOKEN ?? "",
+          ACCESS_TOKEN_EXPIRES_AT: second.environment.ACCESS_TOKEN_EXPIRES_AT ?? "",
+        };
       }
     }
 
@@ -61,13 +92,17 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     const runs = new Map<string, TimedRun[]>();
     const record = (key: string, run: TimedRun) => runs.set(key, [...(runs.get(key) ?? []), run]);
     const signing = new Map<RuntimeName, SigningSample[]>();
-    for (const [, runner] of RUNTIMES) await timedRun(emulator, runner, { ...options, collection: benchCollection("none", 5), environment }); // warm-up
+    for (const [, runner] of RUNTIMES)
+      await timedRun(emulator, runner, { ...options, collection: benchCollection("none", 5), environment }); // warm-up
 
     for (let r = 0; r < settings.rounds; r++) {
       for (const [runtime, runner] of rotate(RUNTIMES, r)) {
         log(`round ${r + 1}/${settings.rounds}: ${runtime}`);
         for (const variant of rotate(TIMED, r)) {
-          record(`${runtime}/${variant}`, await timedRun(emulator, runner, { ...options, collection: benchCollection(variant, settings.requests), environment }));
+          record(
+            `${runtime}/${variant}`,
+            await timedRun(emulator, runner, { ...options, collection: benchCollection(variant, settings.requests), environment }),
+          );
         }
         if (r < settings.adobeRounds) {
           for (const variant of rotate(["none", "adobe"] as const, r)) {
@@ -75,7 +110,11 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
             record(`${runtime}/${variant}@adobe`, await timedRun(emulator, runner, { ...options, collection, environment }));
           }
         }
-        const sample = await timedRun(emulator, runner, { ...options, collection: signingCollection(settings.signingBatches, settings.signingPerBatch), environment });
+        const sample = await timedRun(emulator, runner, {
+          ...options,
+          collection: signingCollection(settings.signingBatches, settings.signingPerBatch),
+          environment,
+        });
         signing.set(runtime, [...(signing.get(runtime) ?? []), readSigningSample(sample.environment)]);
       }
     }
@@ -119,7 +158,15 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
 
     const machine = { node: process.version, cpus: cpus().length, loadBefore: round(loadBefore), loadAfter: round(loadavg()[0] ?? 0) };
     const sizes = scriptSizes();
-    return judge({ settings, machine, durationSeconds: Math.round((Date.now() - started) / 1000), imsCalls, sizes, signing: signingRows, perRequest });
+    return judge({
+      settings,
+      machine,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      imsCalls,
+      sizes,
+      signing: signingRows,
+      perRequest,
+    });
   } finally {
     ca.remove();
     await emulator.close();

@@ -69,8 +69,18 @@ export interface BenchResults {
 export function judge(results: Omit<BenchResults, "goals">): BenchResults {
   const goals: Goal[] = [];
   for (const row of results.imsCalls) {
-    goals.push({ issue: 3, goal: `1 IMS call for ${row.requests} requests without a token (${row.runtime}, ${row.flow})`, value: String(row.fromEmpty), met: row.fromEmpty === 1 && row.failures === 0 });
-    goals.push({ issue: 3, goal: `0 IMS calls from the exported environment (${row.runtime}, ${row.flow})`, value: String(row.fromExported), met: row.fromExported === 0 && row.failures === 0 });
+    goals.push({
+      issue: 3,
+      goal: `1 IMS call for ${row.requests} requests without a token (${row.runtime}, ${row.flow})`,
+      value: String(row.fromEmpty),
+      met: row.fromEmpty === 1 && row.failures === 0,
+    });
+    goals.push({
+      issue: 3,
+      goal: `0 IMS calls from the exported environment (${row.runtime}, ${row.flow})`,
+      value: String(row.fromExported),
+      met: row.fromExported === 0 && row.failures === 0,
+    });
   }
   // A smoke run's timings mean nothing: reported, not judged.
   const timed = !results.settings.quick;
@@ -79,15 +89,35 @@ export function judge(results: Omit<BenchResults, "goals">): BenchResults {
     const ratio = row.ratioToOneLine ?? Number.NaN;
     // A one-line script that costs nothing measurable leaves no ratio to judge: the machine was too noisy.
     const judged = timed && oneLine !== undefined && oneLine.overheadMs > 0;
-    goals.push({ issue: 7, goal: `per-request overhead within 10% of a one-line script's (${row.runtime})`, value: `${ratio.toFixed(2)}×`, met: judged ? ratio <= 1.1 : undefined });
+    goals.push({
+      issue: 7,
+      goal: `per-request overhead within 10% of a one-line script's (${row.runtime})`,
+      value: `${ratio.toFixed(2)}×`,
+      met: judged ? ratio <= 1.1 : undefined,
+    });
   }
   const largest = ourSizes(results.sizes).reduce((max, size) => (size.bytes > max.bytes ? size : max));
-  goals.push({ issue: 7, goal: "every script we emit under 120 KB minified", value: `largest ${largest.script} ${(largest.bytes / 1024).toFixed(1)} KB`, met: largest.bytes < SIZE_LIMIT_BYTES });
+  goals.push({
+    issue: 7,
+    goal: "every script we emit under 120 KB minified",
+    value: `largest ${largest.script} ${(largest.bytes / 1024).toFixed(1)} KB`,
+    met: largest.bytes < SIZE_LIMIT_BYTES,
+  });
   for (const row of results.signing) {
     if (row.webcryptoMs !== undefined) {
-      goals.push({ issue: 7, goal: `signing under 2 ms where WebCrypto exists (${row.runtime})`, value: `${row.webcryptoMs} ms`, met: timed ? row.webcryptoMs < 2 && row.chosen === "webcrypto" : undefined });
+      goals.push({
+        issue: 7,
+        goal: `signing under 2 ms where WebCrypto exists (${row.runtime})`,
+        value: `${row.webcryptoMs} ms`,
+        met: timed ? row.webcryptoMs < 2 && row.chosen === "webcrypto" : undefined,
+      });
     } else {
-      goals.push({ issue: 7, goal: `signing as fast as jsrsasign allows (${row.runtime}, no WebCrypto)`, value: `${row.jsrsasignMs} ms`, met: undefined });
+      goals.push({
+        issue: 7,
+        goal: `signing as fast as jsrsasign allows (${row.runtime}, no WebCrypto)`,
+        value: `${row.jsrsasignMs} ms`,
+        met: undefined,
+      });
     }
   }
   return { ...results, goals };

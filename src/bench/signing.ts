@@ -69,7 +69,13 @@ export function signingCollection(batches: number, perBatch: number): Record<str
   const script = [`var __engineSource = ${JSON.stringify(engine)};`, timingScript(batches, perBatch)].join("\n");
   return {
     info: { name: "Benchmark: signing", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
-    item: [{ name: "sign", request: { method: "GET", url: "https://{{IMS}}/bench/signing" }, event: [{ listen: "prerequest", script: { exec: script.split("\n") } }] }],
+    item: [
+      {
+        name: "sign",
+        request: { method: "GET", url: "https://{{IMS}}/bench/signing" },
+        event: [{ listen: "prerequest", script: { exec: script.split("\n") } }],
+      },
+    ],
   };
 }
 

@@ -35,7 +35,11 @@ export function scriptSizes(): ScriptSize[] {
   return [
     ...ours,
     measure("baseline: one-line script", ONE_LINE_SCRIPT, "collection pre-request (comparison)"),
-    measure("baseline: Adobe workshop style", variantScript("adobe"), "collection pre-request (comparison): jsrsasign in full, evaluated on every request"),
+    measure(
+      "baseline: Adobe workshop style",
+      variantScript("adobe"),
+      "collection pre-request (comparison): jsrsasign in full, evaluated on every request",
+    ),
   ];
 }
 

@@ -31,7 +31,8 @@ export function parseCommandLine(commands: readonly Command[], argv: readonly st
       allowPositionals: Boolean(command.positionals),
     }) as { values: OptionValues; positionals: string[] };
   } catch (error) {
-    if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) throw new UsageError((error as Error).message, { cause: error });
+    if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS"))
+      throw new UsageError((error as Error).message, { cause: error });
     throw error;
   }
   if (parsed.values.help) return { kind: "help", text: `usage: ${command.usage}`, exitCode: 0 };

@@ -55,9 +55,7 @@ export function checkAssertion(token: string, integration: Integration, host: st
   if (!jwt) return fail(400, "invalid_token", "JWT token is incorrectly formatted, and can not be decoded.");
   if (jwt.header.alg !== "RS256") return fail(400, "invalid_token", `Unsupported JWT algorithm ${String(jwt.header.alg)}.`);
   const publicKey = integration.publicKeyPem;
-  const signed =
-    publicKey !== undefined &&
-    verify("sha256", Buffer.from(jwt.signingInput), createPublicKey(publicKey), jwt.signature);
+  const signed = publicKey !== undefined && verify("sha256", Buffer.from(jwt.signingInput), createPublicKey(publicKey), jwt.signature);
   if (!signed) return fail(400, "invalid_token", "Could not match JWT signature to any of the bindings");
 
   const { exp, iss, sub, aud } = jwt.claims;
@@ -65,12 +63,14 @@ export function checkAssertion(token: string, integration: Integration, host: st
   const now = Math.floor(nowMs / 1000);
   if (exp <= now) return fail(400, "invalid_token", "JWT token is expired.");
   if (exp > now + MAX_EXP_AHEAD_SECONDS) return fail(400, "invalid_token", "JWT token expiry is more than 24 hours ahead.");
-  if (typeof iss !== "string" || !iss.endsWith("@AdobeOrg")) return fail(400, "bad_request", "iss must be an organization ID (…@AdobeOrg).");
+  if (typeof iss !== "string" || !iss.endsWith("@AdobeOrg"))
+    return fail(400, "bad_request", "iss must be an organization ID (…@AdobeOrg).");
   if (typeof sub !== "string" || !sub.endsWith("@techacct.adobe.com")) {
     return fail(400, "bad_request", "sub must be a technical account ID (…@techacct.adobe.com).");
   }
   if (iss !== integration.orgId) return fail(400, "invalid_token", "The JWT issuer is not the organization of this integration.");
-  if (sub !== integration.technicalAccountId) return fail(400, "invalid_token", "The JWT subject is not the technical account of this integration.");
+  if (sub !== integration.technicalAccountId)
+    return fail(400, "invalid_token", "The JWT subject is not the technical account of this integration.");
   if (aud !== `https://${host}/c/${integration.clientId}`) return fail(400, "invalid_client", "The JWT audience does not match client_id.");
 
   const metascopes = claimedMetascopes(jwt.claims, host);

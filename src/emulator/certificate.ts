@@ -40,10 +40,7 @@ export function makeSelfSignedCertificate(keys: KeyPair, options: CertificateOpt
   const notAfter = new Date(notBefore.getTime() + (options.days ?? 365) * 86_400_000);
   const ext: object[] = [];
   if (options.ca) ext.push({ extname: "basicConstraints", cA: true, critical: true });
-  const names = [
-    ...(options.dnsNames ?? []).map((dns) => ({ dns })),
-    ...(options.ipAddresses ?? []).map((ip) => ({ ip })),
-  ];
+  const names = [...(options.dnsNames ?? []).map((dns) => ({ dns })), ...(options.ipAddresses ?? []).map((ip) => ({ ip }))];
   if (names.length > 0) ext.push({ extname: "subjectAltName", array: names });
   const certificate = new jsrsasign.KJUR.asn1.x509.Certificate({
     version: 3,

@@ -75,7 +75,9 @@ export class ImsEmulator {
     for (const integration of options.integrations ?? []) this.addIntegration(integration);
     this.routes.set("POST /ims/exchange/jwt", (_request, body) => this.exchangeJwt(body));
     this.routes.set("POST /ims/token/v3", (_request, body) => this.clientCredentials(body));
-    this.routes.set("GET /data/foundation/sandbox-management/sandboxes", (request) => this.api(() => listSandboxes(request, this.tokens, Date.now())));
+    this.routes.set("GET /data/foundation/sandbox-management/sandboxes", (request) =>
+      this.api(() => listSandboxes(request, this.tokens, Date.now())),
+    );
     this.routes.set("GET /content/dam.json", (request) =>
       this.api(() => aemContent(request, this.tokens, Date.now(), { "jcr:primaryType": "sling:Folder", "jcr:title": "Assets" })),
     );
@@ -161,8 +163,8 @@ export class ImsEmulator {
             headers: fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter },
           }
         : handler
-        ? await handler(request, Buffer.concat(chunks).toString("utf8"))
-        : { status: 404, body: { error: "not_found", error_description: `No route for ${request.method} ${path}` } };
+          ? await handler(request, Buffer.concat(chunks).toString("utf8"))
+          : { status: 404, body: { error: "not_found", error_description: `No route for ${request.method} ${path}` } };
     } catch (error) {
       reply = { status: 500, body: { error: "server_error", error_description: String(error) } };
     }
@@ -188,8 +190,17 @@ export class ImsEmulator {
       return errorReply(checked);
     }
     this.assertions.push({ token, decoded: checked, outcome: "accepted" });
-    const scopes = Object.keys(checked.claims).filter((key) => key.includes("/s/")).map((key) => key.split("/s/")[1] ?? "");
-    const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, scopes, this.tokenLifetimeMs, now);
+    const scopes = Object.keys(checked.claims)
+      .filter((key) => key.includes("/s/"))
+      .map((key) => key.split("/s/")[1] ?? "");
+    const issued = this.tokens.issue(
+      integration.clientId,
+      integration.orgId,
+      integration.technicalAccountId,
+      scopes,
+      this.tokenLifetimeMs,
+      now,
+    );
     this.issuedTokens.push(issued.token);
     return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: this.tokenLifetimeMs } };
   }
@@ -206,13 +217,27 @@ export class ImsEmulator {
     if (form.get("client_secret") !== integration.clientSecret) {
       return errorReply({ status: 400, error: "invalid_client", description: "invalid client_secret parameter" });
     }
-    const asked = (form.get("scope") ?? "").split(",").map((scope) => scope.trim()).filter(Boolean);
+    const asked = (form.get("scope") ?? "")
+      .split(",")
+      .map((scope) => scope.trim())
+      .filter(Boolean);
     const allowed = integration.scopes ?? [];
     if (asked.length === 0 || !asked.every((scope) => allowed.includes(scope))) {
-      return errorReply({ status: 400, error: "invalid_scope", description: "The requested scopes are not a subset of the scopes of the credential." });
+      return errorReply({
+        status: 400,
+        error: "invalid_scope",
+        description: "The requested scopes are not a subset of the scopes of the credential.",
+      });
     }
     const lifetimeSeconds = Math.max(1, Math.floor(this.tokenLifetimeMs / 1000));
-    const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, asked, lifetimeSeconds * 1000, Date.now());
+    const issued = this.tokens.issue(
+      integration.clientId,
+      integration.orgId,
+      integration.technicalAccountId,
+      asked,
+      lifetimeSeconds * 1000,
+      Date.now(),
+    );
     this.issuedTokens.push(issued.token);
     return { status: 200, body: { access_token: issued.token, token_type: "bearer", expires_in: lifetimeSeconds } };
   }

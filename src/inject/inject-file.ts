@@ -27,11 +27,14 @@ export interface InjectedFile extends Injected {
 export function injectCollectionFile(request: InjectFileRequest): InjectedFile {
   const { input, out, inPlace = false } = request;
   if (inPlace === (out !== undefined)) {
-    const why = inPlace ? "give an output file or in-place, not both" : "say where to write: an output file, or in-place to change the input itself";
+    const why = inPlace
+      ? "give an output file or in-place, not both"
+      : "say where to write: an output file, or in-place to change the input itself";
     throw new ImsAuthError("ERR_INVALID_OPTION", `${why}.`);
   }
   if (out !== undefined) {
-    if (resolve(out) === resolve(input)) throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
+    if (resolve(out) === resolve(input))
+      throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
     refuseToOverwrite(out, request.force);
   }
   const text = readInputFile(input, "the collection");

@@ -41,7 +41,9 @@ export function injectAuth(input: Json, options: InjectOptions = {}): Injected {
 
   const previous = ownAuth(collection.auth);
   if (previous !== undefined && !isBearerAccessToken(collection.auth)) {
-    warnings.push(`the collection's own auth (${previous}) is replaced by Bearer {{ACCESS_TOKEN}}, which every request that inherits it now sends.`);
+    warnings.push(
+      `the collection's own auth (${previous}) is replaced by Bearer {{ACCESS_TOKEN}}, which every request that inherits it now sends.`,
+    );
   }
   collection.auth = ours.auth;
 
@@ -82,7 +84,9 @@ function walk(items: unknown[], names: string[], inherits: boolean, state: WalkS
     }
     const own = isObject(item.request) ? ownAuth(item.request.auth) : undefined;
     if (inherits && own !== undefined) {
-      state.warnings.push(`request ${where} has its own auth (${own}): it does not send the collection's token. Set its Authorization to "Inherit auth from parent" to use it.`);
+      state.warnings.push(
+        `request ${where} has its own auth (${own}): it does not send the collection's token. Set its Authorization to "Inherit auth from parent" to use it.`,
+      );
     }
     const { events, held } = stripEvents(item.event, `the scripts of request ${where}`);
     if (inherits && own === undefined) {
@@ -125,14 +129,21 @@ function isEmptyShell(event: unknown, held: ReadonlySet<unknown>): boolean {
 /** Our block at the start or end of the first enabled script that listens to `listen`; a new event when there is none. */
 function addBlock(events: unknown[], listen: "prerequest" | "test", block: string[], at: "start" | "end"): unknown[] {
   const index = events.findIndex(
-    (event) => isObject(event) && event.listen === listen && event.disabled !== true && !(isObject(event.script) && event.script.src !== undefined && event.script.exec === undefined),
+    (event) =>
+      isObject(event) &&
+      event.listen === listen &&
+      event.disabled !== true &&
+      !(isObject(event.script) && event.script.src !== undefined && event.script.exec === undefined),
   );
   if (index < 0) return [...events, { listen, script: { type: "text/javascript", exec: block } }];
   const result = [...events];
   const event = result[index] as Json;
   const script = isObject(event.script) ? event.script : { type: "text/javascript" };
   const own = execLines(script.exec);
-  result[index] = { ...event, script: { ...script, exec: inFormOf(script.exec, at === "start" ? [...block, ...own] : [...own, ...block]) } };
+  result[index] = {
+    ...event,
+    script: { ...script, exec: inFormOf(script.exec, at === "start" ? [...block, ...own] : [...own, ...block]) },
+  };
   return result;
 }
 

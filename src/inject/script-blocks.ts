@@ -8,7 +8,11 @@ const END = new RegExp(`^// <<< ${TOOL} (\\S+)\\s*$`);
 
 /** The lines of a block: our marker, the script, the closing marker. */
 export function scriptBlock(name: string, lines: readonly string[]): string[] {
-  return [`// >>> ${TOOL} ${name}: added by "${TOOL} inject"; running inject again replaces this block, do not edit it`, ...lines, `// <<< ${TOOL} ${name}`];
+  return [
+    `// >>> ${TOOL} ${name}: added by "${TOOL} inject"; running inject again replaces this block, do not edit it`,
+    ...lines,
+    `// <<< ${TOOL} ${name}`,
+  ];
 }
 
 export interface Stripped {

@@ -20,7 +20,6 @@ export interface AemIntegration {
   readonly email?: string;
 }
 
-
 const REFETCH = "get the file again from the AEM Developer Console → Integrations → Get Service Credentials";
 const REQUIRED = [
   "imsEndpoint",
@@ -37,8 +36,7 @@ function fileError(source: string, problem: string): ImsAuthError {
   return new ImsAuthError("ERR_CREDENTIALS_FILE", `${source} ${problem}: ${REFETCH}.`);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** "a number", "null", "an array": how a wrong value is described, never the value itself (it may be a secret). */
 function kind(value: unknown): string {
@@ -150,7 +148,10 @@ function consoleError(json: Record<string, unknown>, source: string): ImsAuthErr
 
 /** IMS wants a bare host; the file's endpoint is used as such, but a pasted https:// or trailing slash is forgiven. */
 export function normalizeImsEndpoint(endpoint: string): string {
-  return endpoint.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "");
+  return endpoint
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/\/+$/, "");
 }
 
 /** Reads and checks a credentials file; an unreadable file is a coded error that names it. */

@@ -13,7 +13,9 @@ export function readCollection(text: string, file: string): Json {
   if (!isObject(data)) throw refuse(`${file}: is not a Postman collection: it holds ${kind(data)}, not an object. ${EXPORT_AGAIN}`);
   if (Array.isArray(data.values) && !("item" in data)) throw refuse(`${file}: is a Postman environment, not a collection. ${EXPORT_AGAIN}`);
   if (isObject(data.collection) && !("item" in data)) {
-    throw refuse(`${file}: is a Postman API response that wraps the collection in "collection": save that member alone, or ${EXPORT_AGAIN}`);
+    throw refuse(
+      `${file}: is a Postman API response that wraps the collection in "collection": save that member alone, or ${EXPORT_AGAIN}`,
+    );
   }
   if (Array.isArray(data.requests) || Array.isArray(data.order)) {
     throw refuse(`${file}: is a Postman Collection v1 export; only v2.1 is read. ${EXPORT_AGAIN}`);
@@ -22,7 +24,11 @@ export function readCollection(text: string, file: string): Json {
   const schema = data.info.schema;
   if (typeof schema !== "string" || !V21.test(schema)) {
     const version = typeof schema === "string" ? /\/collection\/(v[\d.]+)\//.exec(schema)?.[1] : undefined;
-    const what = version ? `a Collection ${version} export (info.schema)` : typeof schema === "string" ? `not a v2.1 collection: info.schema is "${schema.slice(0, 120)}"` : "not a v2.1 collection: it has no info.schema";
+    const what = version
+      ? `a Collection ${version} export (info.schema)`
+      : typeof schema === "string"
+        ? `not a v2.1 collection: info.schema is "${schema.slice(0, 120)}"`
+        : "not a v2.1 collection: it has no info.schema";
     throw refuse(`${file}: is ${what}; only v2.1 is read. ${EXPORT_AGAIN}`);
   }
   if (typeof data.info.name !== "string") throw refuse(`${file}: info.name is missing: every collection has a name. ${EXPORT_AGAIN}`);
@@ -55,14 +61,17 @@ function checkEvents(events: unknown, where: string, file: string): void {
   if (events === undefined) return;
   if (!Array.isArray(events)) throw refuse(`${file}: the "event" of ${where} is ${kind(events)}, not a list.`);
   events.forEach((event, index) => {
-    if (!isObject(event) || typeof event.listen !== "string") throw refuse(`${file}: event[${index}] of ${where} is not an event (it needs "listen").`);
-    if (event.script !== undefined && !isObject(event.script)) throw refuse(`${file}: event[${index}] of ${where} has a "script" that is ${kind(event.script)}, not an object.`);
+    if (!isObject(event) || typeof event.listen !== "string")
+      throw refuse(`${file}: event[${index}] of ${where} is not an event (it needs "listen").`);
+    if (event.script !== undefined && !isObject(event.script))
+      throw refuse(`${file}: event[${index}] of ${where} has a "script" that is ${kind(event.script)}, not an object.`);
   });
 }
 
 function checkAuth(auth: unknown, where: string, file: string): void {
   if (auth === undefined || auth === null) return;
-  if (!isObject(auth) || typeof auth.type !== "string") throw refuse(`${file}: the "auth" of ${where} is not an auth object (it needs "type").`);
+  if (!isObject(auth) || typeof auth.type !== "string")
+    throw refuse(`${file}: the "auth" of ${where} is not an auth object (it needs "type").`);
 }
 
 function parse(text: string, file: string): unknown {

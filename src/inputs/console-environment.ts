@@ -24,7 +24,8 @@ const HOW_TO_GET =
 export function readPostmanEnvironment(text: string, file: string): PostmanEnvironment {
   const source = text.replace(/^\uFEFF/, "");
   const data = parseJson(source, file);
-  if (!isRecord(data)) throw fail(`${file}: is not a Postman environment: it holds ${kind(data)}, not an object with a "values" list. ${HOW_TO_GET}`);
+  if (!isRecord(data))
+    throw fail(`${file}: is not a Postman environment: it holds ${kind(data)}, not an object with a "values" list. ${HOW_TO_GET}`);
   if (Array.isArray(data.item) && isRecord(data.info)) {
     throw fail(`${file}: is a Postman collection, not an environment. ${HOW_TO_GET}`);
   }
@@ -35,10 +36,13 @@ export function readPostmanEnvironment(text: string, file: string): PostmanEnvir
   const entryOf = new Map<string, number>();
   data.values.forEach((entry: unknown, index: number) => {
     const where = `values[${index}]`;
-    if (!isRecord(entry)) throw fail(`${file}: ${where} is ${kind(entry)}, not a variable ({"key": …, "value": …}). Fix or delete that entry.`);
+    if (!isRecord(entry))
+      throw fail(`${file}: ${where} is ${kind(entry)}, not a variable ({"key": …, "value": …}). Fix or delete that entry.`);
     const { key } = entry;
     if (typeof key !== "string") {
-      throw fail(`${file}: ${where} has ${key === undefined ? "no key" : `a key that is ${kind(key)}`}: every variable needs its name as text in "key". Fix or delete that entry.`);
+      throw fail(
+        `${file}: ${where} has ${key === undefined ? "no key" : `a key that is ${kind(key)}`}: every variable needs its name as text in "key". Fix or delete that entry.`,
+      );
     }
     // Postman ignores disabled variables; so do we, including their duplicates.
     if (entry.enabled === false) return;
@@ -49,12 +53,16 @@ export function readPostmanEnvironment(text: string, file: string): PostmanEnvir
     }
     const earlier = entryOf.get(key);
     if (earlier !== undefined) {
-      throw fail(`${file}: ${key} is set twice (${linesOf(source, key) ?? `values[${earlier}] and ${where}`}): delete one, or disable it.`, key);
+      throw fail(
+        `${file}: ${key} is set twice (${linesOf(source, key) ?? `values[${earlier}] and ${where}`}): delete one, or disable it.`,
+        key,
+      );
     }
     entryOf.set(key, index);
     values.set(key, value);
   });
-  const name = typeof data.name === "string" && data.name.trim() !== "" ? data.name : basename(file).replace(/(\.postman_environment)?\.json$/i, "");
+  const name =
+    typeof data.name === "string" && data.name.trim() !== "" ? data.name : basename(file).replace(/(\.postman_environment)?\.json$/i, "");
   return { name, values };
 }
 
@@ -79,7 +87,12 @@ function parseJson(source: string, file: string): unknown {
     const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
     const where = position === undefined ? "" : `:${lineColumn(source, Number(position))}`;
     const start = source.trimStart();
-    const why = start === "" ? "it is empty" : start.startsWith("{") ? "it is not valid JSON (cut short, or edited by hand?)" : "it is not JSON (it does not start with {)";
+    const why =
+      start === ""
+        ? "it is empty"
+        : start.startsWith("{")
+          ? "it is not valid JSON (cut short, or edited by hand?)"
+          : "it is not JSON (it does not start with {)";
     throw fail(`${file}${where}: ${why}. ${HOW_TO_GET}`);
   }
 }

@@ -61,9 +61,15 @@ export function parseCsv(text: string): CsvResult {
           i += Math.max(lineBreak, 1);
         }
         if (!closed) {
-          report(openedOn, `the quote that opens field ${column} on line ${openedOn} is never closed: end that value with a double quote (")`);
+          report(
+            openedOn,
+            `the quote that opens field ${column} on line ${openedOn} is never closed: end that value with a double quote (")`,
+          );
         } else if (i < src.length && src[i] !== "," && breakAt(i) === 0) {
-          report(line, `field ${column} has text after its closing quote: put the whole value inside the quotes, and write a quote inside it as ""`);
+          report(
+            line,
+            `field ${column} has text after its closing quote: put the whole value inside the quotes, and write a quote inside it as ""`,
+          );
           while (i < src.length && src[i] !== "," && breakAt(i) === 0) i++;
         }
       } else {

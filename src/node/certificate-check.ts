@@ -38,7 +38,12 @@ function publicKeyOf(pem: string): { key: KeyObject; validFrom?: number; validTo
  * `renew` says how to get a new certificate for this kind of credential. The private key is only
  * compared when it parses: what is wrong with it is reported by the key checks.
  */
-export function checkCertificate(certificate: CertificateInput, privateKeyText: string | undefined, nowMs: number, renew: string): CertificateCheck {
+export function checkCertificate(
+  certificate: CertificateInput,
+  privateKeyText: string | undefined,
+  nowMs: number,
+  renew: string,
+): CertificateCheck {
   const { where } = certificate;
   let parsed: ReturnType<typeof publicKeyOf>;
   try {
@@ -62,7 +67,11 @@ export function checkCertificate(certificate: CertificateInput, privateKeyText: 
   const { validFrom, validTo } = parsed;
   if (validTo !== undefined && Number.isFinite(validTo)) {
     if (validTo <= nowMs) {
-      findings.push({ level: "error", code: "ERR_CERTIFICATE_EXPIRED", message: `the certificate in ${where} expired on ${day(validTo)}: ${renew}` });
+      findings.push({
+        level: "error",
+        code: "ERR_CERTIFICATE_EXPIRED",
+        message: `the certificate in ${where} expired on ${day(validTo)}: ${renew}`,
+      });
     } else if (validTo - nowMs < EXPIRY_WARNING_DAYS * DAY_MS) {
       const days = Math.floor((validTo - nowMs) / DAY_MS);
       findings.push({

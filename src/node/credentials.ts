@@ -57,7 +57,10 @@ function fromAem(text: string, source: string): Credentials {
 export function readCredentials(input: CredentialsInput, source = "the credentials"): Credentials {
   if (input instanceof Map) return withCertificate("variables", input);
   if (!isObject(input)) {
-    throw new ImsAuthError("ERR_INPUT_FILE", `${source} must be an object of variables, a parsed Postman environment or AEM service credentials.`);
+    throw new ImsAuthError(
+      "ERR_INPUT_FILE",
+      `${source} must be an object of variables, a parsed Postman environment or AEM service credentials.`,
+    );
   }
   // The readers take text: they are the ones that check files, and they check these objects the same way.
   if (Array.isArray(input.values)) return withCertificate("environment", readPostmanEnvironment(JSON.stringify(input), source).values);

@@ -9,9 +9,7 @@ export function doctorRows(rows: readonly DoctorRow[]): string[] {
   const width = Math.min(Math.max(0, ...rows.map((row) => row.file.length)), 60);
   return rows.map((row) => {
     const why =
-      row.findings.length > 0
-        ? row.findings.map((finding) => `${finding.code}: ${finding.message}`).join(" | ")
-        : row.notes.join("; ");
+      row.findings.length > 0 ? row.findings.map((finding) => `${finding.code}: ${finding.message}`).join(" | ") : row.notes.join("; ");
     return `${row.status.padEnd(7)}  ${row.file.padEnd(width)}  ${(row.flow ?? "-").padEnd(5)}  ${why}`;
   });
 }

@@ -82,17 +82,26 @@ function offline(file: string, credentials: Credentials, nowMs: number): DoctorR
   if (checked.flow === "jwt") {
     if (credentials.certificate) {
       const renew = credentials.kind === "aem" ? RENEW.aem : RENEW.other;
-      const certificate = checkCertificate(credentials.certificate, checked.keyBits ? optionalValue(source, "PRIVATE_KEY") : undefined, nowMs, renew);
+      const certificate = checkCertificate(
+        credentials.certificate,
+        checked.keyBits ? optionalValue(source, "PRIVATE_KEY") : undefined,
+        nowMs,
+        renew,
+      );
       findings.push(...certificate.findings);
       notes.push(...certificate.notes);
-    } else notes.push(`no certificate to compare the key with (${credentials.kind === "aem" ? "the file has no integration.publicKey" : "add it as CERTIFICATE"})`);
+    } else
+      notes.push(
+        `no certificate to compare the key with (${credentials.kind === "aem" ? "the file has no integration.publicKey" : "add it as CERTIFICATE"})`,
+      );
   }
   if (checked.flow === "token" && findings.length === 0) {
     if (checked.tokenExpiresAt === undefined) {
       findings.push({
         level: "warning",
         code: "WARN_TOKEN_EXPIRY_UNKNOWN",
-        message: "ACCESS_TOKEN does not say when it expires: it is used until an API refuses it. Paste a fresh token just before the workshop.",
+        message:
+          "ACCESS_TOKEN does not say when it expires: it is used until an API refuses it. Paste a fresh token just before the workshop.",
         variable: "ACCESS_TOKEN",
       });
     } else notes.push(`ACCESS_TOKEN valid until ${new Date(checked.tokenExpiresAt).toISOString()}`);

@@ -27,7 +27,12 @@ function readCache(file: string): CacheFile["tokens"] {
 }
 
 /** The cached token of this credential, when it is still good for the safety margin (TOKEN_MARGIN_MINUTES). */
-export function cachedToken(file: string, key: string, source: VariableSource, nowMs: number): (IssuedToken & { flow: IssuingFlow }) | undefined {
+export function cachedToken(
+  file: string,
+  key: string,
+  source: VariableSource,
+  nowMs: number,
+): (IssuedToken & { flow: IssuingFlow }) | undefined {
   const entry = readCache(file)[key];
   if (!entry || typeof entry.accessToken !== "string") return undefined;
   const stored: VariableSource = (name) =>

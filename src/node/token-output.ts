@@ -16,7 +16,10 @@ export function formatToken(token: AccessToken, format: TokenFormat, name = "ACC
   if (format === "header") return `Authorization: Bearer ${token.accessToken}`;
   if (format === "env") {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new ImsAuthError("ERR_INVALID_VARIABLE", `"${name}" cannot be a shell variable name: use letters, digits and _ (not first a digit).`);
+      throw new ImsAuthError(
+        "ERR_INVALID_VARIABLE",
+        `"${name}" cannot be a shell variable name: use letters, digits and _ (not first a digit).`,
+      );
     }
     return `export ${name}=${shellWord(token.accessToken)}`;
   }

@@ -35,7 +35,10 @@ export function writeRoster(
     const count = existing.length === 1 ? "1 file already exists" : `${existing.length} files already exist`;
     throw new ImsAuthError(
       "ERR_OUTPUT_EXISTS",
-      [`${dir}: ${count}; nothing was written. Choose another directory, delete them, or overwrite them with force:`, ...existing.map((target) => `  ${target}`)].join("\n"),
+      [
+        `${dir}: ${count}; nothing was written. Choose another directory, delete them, or overwrite them with force:`,
+        ...existing.map((target) => `  ${target}`),
+      ].join("\n"),
     );
   }
   mkdirSync(dir, { recursive: true });

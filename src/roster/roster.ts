@@ -38,7 +38,8 @@ const COLUMN_LIKE = /^[A-Za-z_][\w .-]{0,39}$/;
 export function readRoster(csvText: string, file: string, options: RosterOptions): RosterEntry[] {
   const { template } = options;
   for (const name of options.required) {
-    if (!template.variables.includes(name as VariableName)) throw new Error(`required variable ${name} is not in the ${template.name} template`);
+    if (!template.variables.includes(name as VariableName))
+      throw new Error(`required variable ${name} is not in the ${template.name} template`);
   }
   const { records, problems } = parseCsv(csvText);
   const [header, ...rows] = records;
@@ -73,7 +74,8 @@ export function readRoster(csvText: string, file: string, options: RosterOptions
     fileLines.set(key, { line: row.line, name });
     if (entry) entries.push(entry);
   }
-  if (rows.length === 0) problems.push({ line: header.line + 1, message: "the roster has a header but no students: add one row per student" });
+  if (rows.length === 0)
+    problems.push({ line: header.line + 1, message: "the roster has a header but no students: add one row per student" });
   if (problems.length > 0) throw rosterError(file, problems);
   return entries;
 }
@@ -87,7 +89,10 @@ function readHeader(header: CsvRecord, { template, required }: RosterOptions, pr
   const known = (cell: string): boolean => cell.toLowerCase() === NAME_COLUMN || template.variables.includes(cell as VariableName);
   if (!cells.some(known)) {
     // Most likely the header line is missing and this is a student's row: quote none of it.
-    problems.push({ line, message: `the first line names none of the columns we know: it must be the header (${expectedHeader(template)})` });
+    problems.push({
+      line,
+      message: `the first line names none of the columns we know: it must be the header (${expectedHeader(template)})`,
+    });
     return cells.map(() => undefined);
   }
   const seen = new Map<string, number>();
@@ -101,7 +106,9 @@ function readHeader(header: CsvRecord, { template, required }: RosterOptions, pr
     if (!known(cell)) {
       const shown = COLUMN_LIKE.test(cell) ? `"${cell}"` : `in position ${column}`;
       const close = template.variables.find((variable) => variable.toLowerCase() === cell.toLowerCase());
-      const fix = close ? `rename it ${close} (variable names are case-sensitive)` : `rename it to one of ${NAME_COLUMN}, ${template.variables.join(", ")}, or delete it`;
+      const fix = close
+        ? `rename it ${close} (variable names are case-sensitive)`
+        : `rename it to one of ${NAME_COLUMN}, ${template.variables.join(", ")}, or delete it`;
       problems.push({ line, message: `unknown column ${shown}: ${fix}` });
       return undefined;
     }
@@ -113,9 +120,11 @@ function readHeader(header: CsvRecord, { template, required }: RosterOptions, pr
     seen.set(canonical, column);
     return canonical;
   });
-  if (!seen.has(NAME_COLUMN)) problems.push({ line, message: `the header has no "${NAME_COLUMN}" column: add one with each student's name (it names their file)` });
+  if (!seen.has(NAME_COLUMN))
+    problems.push({ line, message: `the header has no "${NAME_COLUMN}" column: add one with each student's name (it names their file)` });
   for (const variable of required) {
-    if (!seen.has(variable)) problems.push({ line, message: `the header has no ${variable} column, which every student needs: add it.${hint(variable)}` });
+    if (!seen.has(variable))
+      problems.push({ line, message: `the header has no ${variable} column, which every student needs: add it.${hint(variable)}` });
   }
   return columns;
 }
@@ -158,7 +167,10 @@ function readRow(row: CsvRecord, columns: Columns, { template, required }: Roste
   }
   const stem = name === "" ? undefined : safeFileStem(name);
   if (stem === "") {
-    problems.push({ line, message: `the name "${name}" has no letters or digits that can go in a file name: write it in Latin letters (A-Z, a-z, 0-9, - _ .)` });
+    problems.push({
+      line,
+      message: `the name "${name}" has no letters or digits that can go in a file name: write it in Latin letters (A-Z, a-z, 0-9, - _ .)`,
+    });
     ok = false;
   }
   const file = stem ? `${stem}${ENVIRONMENT_SUFFIX}` : undefined;

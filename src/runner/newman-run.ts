@@ -55,7 +55,8 @@ function describe(summary: NewmanRunSummary, assertions: RunAssertion[], printed
     };
   });
   const environment: Record<string, string> = {};
-  for (const variable of (summary.environment as unknown as { values: { members: Array<{ key: string; value: unknown }> } }).values.members) {
+  for (const variable of (summary.environment as unknown as { values: { members: Array<{ key: string; value: unknown }> } }).values
+    .members) {
     environment[variable.key] = String(variable.value ?? "");
   }
   const { requests, assertions: assertionStats } = summary.run.stats;

@@ -102,7 +102,11 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
             const item = itemName(cursor);
             assertions.push({ item, test: assertion.name, passed: assertion.passed });
             if (!assertion.passed) {
-              fail(assertion.name, { name: assertion.error?.name ?? "AssertionError", message: assertion.error?.message ?? assertion.name }, item);
+              fail(
+                assertion.name,
+                { name: assertion.error?.name ?? "AssertionError", message: assertion.error?.message ?? assertion.name },
+                item,
+              );
             }
           }
         },

@@ -27,10 +27,22 @@ afterAll(async () => {
 /** The secrets and settings as a CI job holds them: environment variables. */
 function ciVariables(flow: "jwt" | "oauth-s2s"): Record<string, string> {
   const { integration } = ctx.credential;
-  const common = { API_KEY: integration.clientId, CLIENT_SECRET: integration.clientSecret, IMS_ORG: integration.orgId, IMS: ctx.emulator.host, PLATFORM_HOST: ctx.emulator.host, SANDBOX_NAME: "prod" };
+  const common = {
+    API_KEY: integration.clientId,
+    CLIENT_SECRET: integration.clientSecret,
+    IMS_ORG: integration.orgId,
+    IMS: ctx.emulator.host,
+    PLATFORM_HOST: ctx.emulator.host,
+    SANDBOX_NAME: "prod",
+  };
   return flow === "jwt"
     ? // The GitLab recipe's way: the PEM key as base64, in a masked single-line variable.
-      { ...common, TECHNICAL_ACCOUNT_ID: integration.technicalAccountId, META_SCOPE: integration.metascopes.join(","), PRIVATE_KEY: Buffer.from(ctx.credential.privateKeyPem).toString("base64") }
+      {
+        ...common,
+        TECHNICAL_ACCOUNT_ID: integration.technicalAccountId,
+        META_SCOPE: integration.metascopes.join(","),
+        PRIVATE_KEY: Buffer.from(ctx.credential.privateKeyPem).toString("base64"),
+      }
     : { ...common, SCOPES: (integration.scopes ?? []).join(",") };
 }
 
@@ -44,11 +56,27 @@ describe.each(["oauth-s2s", "jwt"] as const)("the CI recipe's steps, %s", (flow)
     const injected = await runCli(["inject", temp.path("acme.json"), "-o", collection, "--flows", flow]);
     expect(injected.code).toBe(0);
     const names = Object.keys(variables);
-    const env = await runCli(["env", "--template", "workshop", "-o", environment, ...names.flatMap((name) => ["--set", name])], { env: variables });
+    const env = await runCli(["env", "--template", "workshop", "-o", environment, ...names.flatMap((name) => ["--set", name])], {
+      env: variables,
+    });
     expect(env.stderr).toBe("");
     expect(env.code).toBe(0);
 
-    const run = await runCli(["run", collection, "-e", environment, "--ssl-extra-ca-certs", ctx.caFile, "--reporters", "cli,junit", "--reporter-junit-export", report], { entry: NEWMAN });
+    const run = await runCli(
+      [
+        "run",
+        collection,
+        "-e",
+        environment,
+        "--ssl-extra-ca-certs",
+        ctx.caFile,
+        "--reporters",
+        "cli,junit",
+        "--reporter-junit-export",
+        report,
+      ],
+      { entry: NEWMAN },
+    );
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     const xml = readFileSync(report, "utf8");
     // One suite per request (6 + 4 + 1 and the Authenticate request), none failed.

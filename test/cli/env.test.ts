@@ -25,25 +25,58 @@ describe("env from a template", () => {
     writeFileSync(temp.path("class.env"), "# shared by the class\nIMS_ORG=ABC@AdobeOrg\nAPI_KEY=from-env-file\nSANDBOX_NAME=dev\n");
     const out = temp.path("student.postman_environment.json");
     const result = await env(
-      ["--dotenv", temp.path("class.env"), "--set", "API_KEY=0123abcd", "--set", "CLIENT_SECRET", "--set-file", `PRIVATE_KEY=${temp.path("private.key")}`, "--name", "Student 1"],
+      [
+        "--dotenv",
+        temp.path("class.env"),
+        "--set",
+        "API_KEY=0123abcd",
+        "--set",
+        "CLIENT_SECRET",
+        "--set-file",
+        `PRIVATE_KEY=${temp.path("private.key")}`,
+        "--name",
+        "Student 1",
+      ],
       out,
       { env: { CLIENT_SECRET: SECRET } },
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^wrote .*student\.postman_environment\.json: environment "Student 1", 11 variables \(secret: CLIENT_SECRET, PRIVATE_KEY, ACCESS_TOKEN; empty: META_SCOPE, SCOPES, TECHNICAL_ACCOUNT_ID\)/);
+    expect(result.stdout).toMatch(
+      /^wrote .*student\.postman_environment\.json: environment "Student 1", 11 variables \(secret: CLIENT_SECRET, PRIVATE_KEY, ACCESS_TOKEN; empty: META_SCOPE, SCOPES, TECHNICAL_ACCOUNT_ID\)/,
+    );
     expect(result.stdout + result.stderr).not.toContain(SECRET);
     const json = result.json!;
     expect(json.name).toBe("Student 1");
-    expect(valuesOf(json)).toMatchObject({ API_KEY: "0123abcd", CLIENT_SECRET: SECRET, IMS_ORG: "ABC@AdobeOrg", SANDBOX_NAME: "dev", PRIVATE_KEY: pem.trimEnd(), IMS: "ims-na1.adobelogin.com" });
+    expect(valuesOf(json)).toMatchObject({
+      API_KEY: "0123abcd",
+      CLIENT_SECRET: SECRET,
+      IMS_ORG: "ABC@AdobeOrg",
+      SANDBOX_NAME: "dev",
+      PRIVATE_KEY: pem.trimEnd(),
+      IMS: "ims-na1.adobelogin.com",
+    });
     expect(typesOf(json)).toMatchObject({ CLIENT_SECRET: "secret", PRIVATE_KEY: "secret", ACCESS_TOKEN: "secret", API_KEY: "default" });
     expect(environmentRoundTripProblems(json)).toEqual([]);
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
   it("the oauth-s2s template has that flow's variables; a known variable it lacks is added", async () => {
-    const result = await env(["--template", "oauth-s2s", "--set", "SCOPES=openid,AdobeID", "--set", "AUTH_FLOW=oauth-s2s"], temp.path("s2s.json"));
+    const result = await env(
+      ["--template", "oauth-s2s", "--set", "SCOPES=openid,AdobeID", "--set", "AUTH_FLOW=oauth-s2s"],
+      temp.path("s2s.json"),
+    );
     expect(result.code).toBe(0);
-    expect(result.json!.values.map(({ key }) => key)).toEqual(["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "AUTH_FLOW"]);
+    expect(result.json!.values.map(({ key }) => key)).toEqual([
+      "IMS",
+      "API_KEY",
+      "CLIENT_SECRET",
+      "SCOPES",
+      "IMS_ORG",
+      "SANDBOX_NAME",
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "AUTH_FLOW",
+    ]);
     expect(environmentRoundTripProblems(result.json!)).toEqual([]);
   });
 
@@ -64,10 +97,19 @@ describe("env from AEM service credentials and from a Developer Console download
   it("--aem-credentials with --aem-host fills in the AEM template", async () => {
     const aem = makeAemCredentials();
     writeFileSync(temp.path("aem.json"), JSON.stringify(aem.wrapped));
-    const result = await env(["--aem-credentials", temp.path("aem.json"), "--aem-host", "author-p1-e2.adobeaemcloud.com"], temp.path("aem.postman_environment.json"));
+    const result = await env(
+      ["--aem-credentials", temp.path("aem.json"), "--aem-host", "author-p1-e2.adobeaemcloud.com"],
+      temp.path("aem.postman_environment.json"),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(FAKE_CLIENT_SECRET);
-    expect(valuesOf(result.json!)).toMatchObject({ API_KEY: "cm-p123-e1234", CLIENT_SECRET: FAKE_CLIENT_SECRET, AEM_HOST: "author-p1-e2.adobeaemcloud.com", META_SCOPE: "ent_aem_cloud_sdk,ent_cloudmgr_sdk", PRIVATE_KEY: aem.privateKey });
+    expect(valuesOf(result.json!)).toMatchObject({
+      API_KEY: "cm-p123-e1234",
+      CLIENT_SECRET: FAKE_CLIENT_SECRET,
+      AEM_HOST: "author-p1-e2.adobeaemcloud.com",
+      META_SCOPE: "ent_aem_cloud_sdk,ent_cloudmgr_sdk",
+      PRIVATE_KEY: aem.privateKey,
+    });
     expect(environmentRoundTripProblems(result.json!)).toEqual([]);
   });
 
@@ -88,7 +130,10 @@ describe("env from AEM service credentials and from a Developer Console download
       _postman_variable_scope: "environment",
     };
     writeFileSync(temp.path("oauth_server_to_server.postman_environment.json"), JSON.stringify(download));
-    const result = await env(["--from-console", temp.path("oauth_server_to_server.postman_environment.json"), "--set", "SANDBOX_NAME=prod"], temp.path("console.json"));
+    const result = await env(
+      ["--from-console", temp.path("oauth_server_to_server.postman_environment.json"), "--set", "SANDBOX_NAME=prod"],
+      temp.path("console.json"),
+    );
     expect(result.code).toBe(0);
     const json = result.json!;
     expect(json.name).toBe("My Project");
@@ -109,15 +154,47 @@ describe("env refuses", () => {
 
   it.each([
     ["no output file", [], /^error: say where to write the environment: -o FILE/],
-    ["two sources", ["-o", "x.json", "--template", "aem", "--from-console", "c.json"], /^error: give one source, not --template and --from-console/],
+    [
+      "two sources",
+      ["-o", "x.json", "--template", "aem", "--from-console", "c.json"],
+      /^error: give one source, not --template and --from-console/,
+    ],
     ["--aem-host alone", ["-o", "x.json", "--aem-host", "h"], /^error: --aem-host goes with --aem-credentials FILE/],
-    ["an unknown template", ["-o", "x.json", "--template", "class"], /^error: ERR_INVALID_OPTION: there is no environment template "class": use one of workshop, oauth-s2s, aem/],
-    ["an unknown variable", ["-o", "x.json", "--set", "client_secret=x"], /^error: ERR_INVALID_OPTION: client_secret=…: client_secret is not a variable the collection reads: did you mean CLIENT_SECRET\?/],
-    ["--set without a name", ["-o", "x.json", "--set", "=x"], /^error: ERR_INVALID_OPTION: the text before "=" is not a variable name: write NAME=VALUE/],
-    ["--set NAME unset in the environment", ["-o", "x.json", "--set", "PRIVATE_KEY"], /^error: ERR_MISSING_VARIABLE: PRIVATE_KEY \(no "=VALUE"\) takes its value from the environment variable PRIVATE_KEY, which is not set/],
-    ["a missing --set-file file", ["-o", "x.json", "--set-file", "PRIVATE_KEY=nope.env"], /^error: ERR_INPUT_FILE: nope\.env \(the file for PRIVATE_KEY\) does not exist: check the path\./],
-    ["a missing credentials file", ["-o", "x.json", "--aem-credentials", "nope.json"], /^error: ERR_INPUT_FILE: nope\.json \(the AEM service credentials\) does not exist/],
-    ["a collection given as a console download", ["-o", "x.json", "--from-console", "collection.json"], /^error: ERR_INPUT_FILE: collection\.json: is a Postman collection, not an environment/],
+    [
+      "an unknown template",
+      ["-o", "x.json", "--template", "class"],
+      /^error: ERR_INVALID_OPTION: there is no environment template "class": use one of workshop, oauth-s2s, aem/,
+    ],
+    [
+      "an unknown variable",
+      ["-o", "x.json", "--set", "client_secret=x"],
+      /^error: ERR_INVALID_OPTION: client_secret=…: client_secret is not a variable the collection reads: did you mean CLIENT_SECRET\?/,
+    ],
+    [
+      "--set without a name",
+      ["-o", "x.json", "--set", "=x"],
+      /^error: ERR_INVALID_OPTION: the text before "=" is not a variable name: write NAME=VALUE/,
+    ],
+    [
+      "--set NAME unset in the environment",
+      ["-o", "x.json", "--set", "PRIVATE_KEY"],
+      /^error: ERR_MISSING_VARIABLE: PRIVATE_KEY \(no "=VALUE"\) takes its value from the environment variable PRIVATE_KEY, which is not set/,
+    ],
+    [
+      "a missing --set-file file",
+      ["-o", "x.json", "--set-file", "PRIVATE_KEY=nope.env"],
+      /^error: ERR_INPUT_FILE: nope\.env \(the file for PRIVATE_KEY\) does not exist: check the path\./,
+    ],
+    [
+      "a missing credentials file",
+      ["-o", "x.json", "--aem-credentials", "nope.json"],
+      /^error: ERR_INPUT_FILE: nope\.json \(the AEM service credentials\) does not exist/,
+    ],
+    [
+      "a collection given as a console download",
+      ["-o", "x.json", "--from-console", "collection.json"],
+      /^error: ERR_INPUT_FILE: collection\.json: is a Postman collection, not an environment/,
+    ],
     ["a bad .env line", ["-o", "x.json", "--dotenv", "bad.env"], /^error: ERR_INPUT_FILE: bad\.env:2: line 2 is not KEY=VALUE/],
   ])("%s, and writes nothing", async (_name, args, message) => {
     writeFileSync(temp.path("collection.json"), JSON.stringify({ info: { name: "c" }, item: [] }));

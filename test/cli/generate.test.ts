@@ -36,7 +36,10 @@ describe("generate", () => {
     expect(collection.info.name).toBe("Workshop März");
     expect(collection.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: JWT Generate + Auth via User Token"]);
     expect(collectionSchemaErrors(collection)).toEqual([]);
-    expect(readdirSync(temp.path("jwt", "environments")).sort()).toEqual(["aem.postman_environment.json", "workshop.postman_environment.json"]);
+    expect(readdirSync(temp.path("jwt", "environments")).sort()).toEqual([
+      "aem.postman_environment.json",
+      "workshop.postman_environment.json",
+    ]);
   });
 
   it("--flows oauth-s2s leaves out the JWT request and the AEM template", async () => {
@@ -44,7 +47,10 @@ describe("generate", () => {
     expect(result.code).toBe(0);
     const collection = readJson<Collection>(temp.path("s2s", "collections", "adobe-ims.postman_collection.json"));
     expect(collection.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token"]);
-    expect(readdirSync(temp.path("s2s", "environments")).sort()).toEqual(["oauth-s2s.postman_environment.json", "workshop.postman_environment.json"]);
+    expect(readdirSync(temp.path("s2s", "environments")).sort()).toEqual([
+      "oauth-s2s.postman_environment.json",
+      "workshop.postman_environment.json",
+    ]);
   });
 
   it.each([

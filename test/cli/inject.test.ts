@@ -17,7 +17,9 @@ describe("inject", () => {
     writeFileSync(temp.path("acme.json"), exported);
     const result = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("acme-ims.json")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^wrote .*acme-ims\.json: Bearer auth, auto-auth script and Authenticate folder added; 52 requests watch for 401; 5 warnings above\n$/);
+    expect(result.stdout).toMatch(
+      /^wrote .*acme-ims\.json: Bearer auth, auto-auth script and Authenticate folder added; 52 requests watch for 401; 5 warnings above\n$/,
+    );
     const warnings = result.stderr.trimEnd().split("\n");
     expect(warnings).toHaveLength(5);
     expect(warnings.every((line) => line.startsWith("warning: "))).toBe(true);
@@ -59,15 +61,38 @@ describe("inject", () => {
     ["no collection", ["-o", "out.json"], /^error: name the collection file/],
     ["no output", ["acme.json"], /^error: say where to write: -o FILE, or --in-place/],
     ["both outputs", ["acme.json", "-o", "out.json", "--in-place"], /^error: give -o FILE or --in-place, not both/],
-    ["the input as output", ["acme.json", "-o", "./acme.json"], /^error: ERR_INVALID_OPTION: the output is the input \(acme\.json\): to change it, say in-place \(--in-place\)/],
-    ["a missing file", ["missing.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: missing\.json \(the collection\) does not exist: check the path/],
-    ["an environment", ["env.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: env\.json: is a Postman environment, not a collection\. In Postman: .*Export → Collection v2\.1/],
-    ["a v2.0 collection", ["v20.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: v20\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/],
-    ["text that is not JSON", ["notes.txt", "-o", "out.json"], /^error: ERR_INPUT_FILE: notes\.txt: is not JSON( \(line 1, column 1\))?, so not a Postman collection/],
+    [
+      "the input as output",
+      ["acme.json", "-o", "./acme.json"],
+      /^error: ERR_INVALID_OPTION: the output is the input \(acme\.json\): to change it, say in-place \(--in-place\)/,
+    ],
+    [
+      "a missing file",
+      ["missing.json", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: missing\.json \(the collection\) does not exist: check the path/,
+    ],
+    [
+      "an environment",
+      ["env.json", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: env\.json: is a Postman environment, not a collection\. In Postman: .*Export → Collection v2\.1/,
+    ],
+    [
+      "a v2.0 collection",
+      ["v20.json", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: v20\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/,
+    ],
+    [
+      "text that is not JSON",
+      ["notes.txt", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: notes\.txt: is not JSON( \(line 1, column 1\))?, so not a Postman collection/,
+    ],
     ["an unknown flow", ["acme.json", "-o", "out.json", "--flows", "basic"], /^error: ERR_INVALID_OPTION: unknown flow "basic"/],
   ])("refuses %s, and writes nothing", async (_name, args, message) => {
     writeFileSync(temp.path("env.json"), JSON.stringify({ name: "e", values: [{ key: "A", value: "1" }] }));
-    writeFileSync(temp.path("v20.json"), JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }));
+    writeFileSync(
+      temp.path("v20.json"),
+      JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }),
+    );
     writeFileSync(temp.path("notes.txt"), "my collection");
     const result = await runCli(["inject", ...args], { cwd: temp.dir });
     expect(result.code).toBe(1);

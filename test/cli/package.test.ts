@@ -24,14 +24,25 @@ beforeAll(async () => {
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "uses-postman-ims-auth", version: "1.0.0", private: true }));
   // Dependencies from npm's cache where it has them (npm ci filled it), else from the registry.
-  await exec(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", join(temp.dir, info!.filename)], { cwd: project, timeout: 240_000 });
+  await exec(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", join(temp.dir, info!.filename)], {
+    cwd: project,
+    timeout: 240_000,
+  });
   bin = join(project, "node_modules", ".bin", "postman-ims-auth");
 }, 300_000);
 afterAll(() => temp.remove());
 
 describe("the packed package", () => {
   it("holds the compiled scripts, the generator and the CLI, and no tests or sources", () => {
-    for (const file of ["dist/node/cli/main.js", "dist/node/inject/inject.js", "dist/node/generator/collection/collection.js", "dist/sandbox/auto-auth.js", "dist/sandbox/api-response.js", "package.json", "README.md"]) {
+    for (const file of [
+      "dist/node/cli/main.js",
+      "dist/node/inject/inject.js",
+      "dist/node/generator/collection/collection.js",
+      "dist/sandbox/auto-auth.js",
+      "dist/sandbox/api-response.js",
+      "package.json",
+      "README.md",
+    ]) {
       expect(files).toContain(file);
     }
     expect(files.filter((file) => /^(test|src|examples)\//.test(file) || /\.test\.|\.ts$/.test(file.replace(/\.d\.ts$/, "")))).toEqual([]);

@@ -52,7 +52,10 @@ function repository(environmentFile: string, environment: unknown): string {
   repos.push(repo);
   mkdirSync(join(repo, "collections"));
   mkdirSync(join(repo, "environments"));
-  writeFileSync(join(repo, "collections", "adobe-ims.postman_collection.json"), readFileSync(join(ROOT, "collections", "adobe-ims.postman_collection.json")));
+  writeFileSync(
+    join(repo, "collections", "adobe-ims.postman_collection.json"),
+    readFileSync(join(ROOT, "collections", "adobe-ims.postman_collection.json")),
+  );
   if (environment !== undefined) writeFileSync(join(repo, "environments", environmentFile), JSON.stringify(environment, null, 2));
   return repo;
 }
@@ -104,10 +107,22 @@ async function runGithubJob(file: string, repo: string, settings: Record<string,
 
 /** A GitLab job: its `script` lines in one shell, with the CI/CD variables in its environment. */
 async function runGitlabJob(file: string, repo: string, variables: Record<string, string>): Promise<Outcome> {
-  const pipeline = parse(read(file)) as Record<string, { script: string[]; artifacts: { reports: { junit: string } }; variables?: Record<string, string> }>;
+  const pipeline = parse(read(file)) as Record<
+    string,
+    { script: string[]; artifacts: { reports: { junit: string } }; variables?: Record<string, string> }
+  >;
   const [job] = Object.values(pipeline);
-  const jobVariables = Object.fromEntries(Object.entries(job!.variables ?? {}).map(([key, value]) => [key, String(value).replace(/\$([A-Z0-9_]+)/g, (_w, name: string) => variables[name] ?? "")]));
-  const outcome = await shell(["bash", "-eo", "pipefail", "-c", job!.script.join("\n")], repo, ciEnvironment({ ...variables, ...jobVariables }));
+  const jobVariables = Object.fromEntries(
+    Object.entries(job!.variables ?? {}).map(([key, value]) => [
+      key,
+      String(value).replace(/\$([A-Z0-9_]+)/g, (_w, name: string) => variables[name] ?? ""),
+    ]),
+  );
+  const outcome = await shell(
+    ["bash", "-eo", "pipefail", "-c", job!.script.join("\n")],
+    repo,
+    ciEnvironment({ ...variables, ...jobVariables }),
+  );
   expect(existsSync(join(repo, job!.artifacts.reports.junit))).toBe(true);
   return outcome;
 }
@@ -121,7 +136,10 @@ describe("examples/ci/github-actions.yml, with an OAuth Server-to-Server credent
       SANDBOX_NAME: "prod",
       PLATFORM_HOST: ctx.emulator.host,
     });
-  const secrets = () => ({ ADOBE_CLIENT_ID: ctx.credential.integration.clientId, ADOBE_CLIENT_SECRET: ctx.credential.integration.clientSecret });
+  const secrets = () => ({
+    ADOBE_CLIENT_ID: ctx.credential.integration.clientId,
+    ADOBE_CLIENT_SECRET: ctx.credential.integration.clientSecret,
+  });
 
   it("is green: one IMS call, the Platform sample passes, the JUnit report is written, no secret printed", async () => {
     const repo = repository("oauth-s2s.postman_environment.json", s2sEnvironment());
@@ -157,11 +175,16 @@ describe("examples/ci/gitlab-ci.yml, with AEM service credentials only", () => {
     const command = /^#\s+(postman-ims-auth env .*\\\n#\s+.*)$/m.exec(text)?.[1]?.replace(/\\\n#\s+/, "");
     expect(command).toBeDefined();
     const credentials = join(temp, "service-credentials.json");
-    writeFileSync(credentials, JSON.stringify({ ...aem.wrapped, integration: { ...aem.wrapped.integration, imsEndpoint: ctx.emulator.host } }));
+    writeFileSync(
+      credentials,
+      JSON.stringify({ ...aem.wrapped, integration: { ...aem.wrapped.integration, imsEndpoint: ctx.emulator.host } }),
+    );
     const args = command!
       .split(/\s+/)
       .slice(1)
-      .map((word) => (word === "service-credentials.json" ? credentials : word === "author-p123-e456.adobeaemcloud.com" ? ctx.emulator.host : word));
+      .map((word) =>
+        word === "service-credentials.json" ? credentials : word === "author-p123-e456.adobeaemcloud.com" ? ctx.emulator.host : word,
+      );
     const made = await shell([process.execPath, CLI, ...args], repo, ciEnvironment({}));
     expect(made.code, made.output).toBe(0);
   }
@@ -195,7 +218,9 @@ describe("what the recipes ask of a user", () => {
   it.each(["github-actions.yml", "gitlab-ci.yml"])("%s installs nothing but a pinned Newman, the version this project tests", (file) => {
     const yaml = parse(read(file)) as Record<string, unknown>;
     const jobs = (yaml.jobs ?? yaml) as Record<string, { steps?: Step[]; script?: string[] }>;
-    const lines = Object.values(jobs).flatMap((job) => [...(job.steps ?? []).map((step) => step.run ?? ""), ...(job.script ?? [])]).join("\n");
+    const lines = Object.values(jobs)
+      .flatMap((job) => [...(job.steps ?? []).map((step) => step.run ?? ""), ...(job.script ?? [])])
+      .join("\n");
     const ours = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(lines).toContain(`npx --yes newman@${ours.dependencies.newman} run`);
     expect(lines).not.toMatch(/npm (install|i) /);

@@ -27,7 +27,11 @@ describe("roster", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote 3 environments in .*class, one per student/);
     expect(result.stdout + result.stderr).not.toContain(SECRET);
-    expect(readdirSync(temp.path("class")).sort()).toEqual(["Ana-Lima.postman_environment.json", "Jose-Garcia.postman_environment.json", "Kim.postman_environment.json"]);
+    expect(readdirSync(temp.path("class")).sort()).toEqual([
+      "Ana-Lima.postman_environment.json",
+      "Jose-Garcia.postman_environment.json",
+      "Kim.postman_environment.json",
+    ]);
     const jose = readJson<EnvironmentJson>(temp.path("class", "Jose-Garcia.postman_environment.json"));
     expect(jose.name).toBe("Adobe IMS OAuth Server-to-Server (José García)");
     expect(jose.values.find((value) => value.key === "CLIENT_SECRET")).toMatchObject({ value: `${SECRET}-2`, type: "secret" });

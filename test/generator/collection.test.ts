@@ -19,7 +19,10 @@ describe("the Adobe IMS collection", () => {
   it("has the Authenticate folder (both flows) and the Platform sample", () => {
     expect(collection.info.name).toBe("Adobe IMS");
     expect(collection.item.map((item) => item.name)).toEqual(["Authenticate", "Platform", "AEM"]);
-    expect(authenticate?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token", "IMS: JWT Generate + Auth via User Token"]);
+    expect(authenticate?.item?.map((item) => item.name)).toEqual([
+      "IMS: OAuth Server-to-Server Token",
+      "IMS: JWT Generate + Auth via User Token",
+    ]);
   });
 
   it("authenticates every request with Bearer {{ACCESS_TOKEN}} and one collection-level pre-request script", () => {
@@ -30,7 +33,12 @@ describe("the Adobe IMS collection", () => {
   });
 
   it.each([
-    ["IMS: JWT Generate + Auth via User Token", "https://{{IMS}}/ims/exchange/jwt", ["client_id={{API_KEY}}", "client_secret={{CLIENT_SECRET}}", "jwt_token="], "jwt-exchange"],
+    [
+      "IMS: JWT Generate + Auth via User Token",
+      "https://{{IMS}}/ims/exchange/jwt",
+      ["client_id={{API_KEY}}", "client_secret={{CLIENT_SECRET}}", "jwt_token="],
+      "jwt-exchange",
+    ],
     [
       "IMS: OAuth Server-to-Server Token",
       "https://{{IMS}}/ims/token/v3",
@@ -72,7 +80,10 @@ describe("the Adobe IMS collection", () => {
   });
 
   it("every sample request checks, before sending, each variable it sends, and is switched on by its folder's variable", () => {
-    for (const [folder, on] of [["Platform", "SANDBOX_NAME"], ["AEM", "AEM_HOST"]] as const) {
+    for (const [folder, on] of [
+      ["Platform", "SANDBOX_NAME"],
+      ["AEM", "AEM_HOST"],
+    ] as const) {
       const items = byName(collection.item, folder)!;
       expect(JSON.stringify(items.description)).toContain(`switched on by ${on}`);
       for (const item of items.item ?? []) {
@@ -94,9 +105,13 @@ it("the AEM folder reads /content/dam.json and the current user with the collect
   const aem = byName(collection.item, "AEM")!;
   expect(aem.item?.map((item) => [item.name, (item.request as { url: { raw?: string; host: string[]; path: string[] } }).url])).toEqual([
     ["AEM: GET /content/dam.json", expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["content", "dam.json"] })],
-    ["AEM: GET current user", expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["libs", "granite", "security", "currentuser.json"] })],
+    [
+      "AEM: GET current user",
+      expect.objectContaining({ host: ["{{AEM_HOST}}"], path: ["libs", "granite", "security", "currentuser.json"] }),
+    ],
   ]);
-  for (const item of aem.item ?? []) expect(joined(item.event?.find((event) => event.listen === "test"))).toContain(scriptSource("api-response").trimEnd());
+  for (const item of aem.item ?? [])
+    expect(joined(item.event?.find((event) => event.listen === "test"))).toContain(scriptSource("api-response").trimEnd());
 });
 
 describe("compiled scripts", () => {

@@ -20,13 +20,16 @@ describe("generated files", () => {
     expect(collectionSchemaErrors(JSON.parse(files.get(relative)!))).toEqual([]);
   });
 
-  it.each([...files.keys()].filter((file) => file.startsWith("collections")))("%s loads with postman-collection's Collection", (relative) => {
-    const json = JSON.parse(files.get(relative)!) as { item: unknown[] };
-    const collection = new sdk.Collection(json as never);
-    expect(collection.items.count()).toBe(json.item.length);
-    const back = JSON.parse(JSON.stringify(collection.toJSON())) as { item: unknown[] };
-    expect(back.item).toEqual(json.item);
-  });
+  it.each([...files.keys()].filter((file) => file.startsWith("collections")))(
+    "%s loads with postman-collection's Collection",
+    (relative) => {
+      const json = JSON.parse(files.get(relative)!) as { item: unknown[] };
+      const collection = new sdk.Collection(json as never);
+      expect(collection.items.count()).toBe(json.item.length);
+      const back = JSON.parse(JSON.stringify(collection.toJSON())) as { item: unknown[] };
+      expect(back.item).toEqual(json.item);
+    },
+  );
 
   // VariableScope keeps keys, values and enabled; it maps the app's "secret"/"default" types to "any".
   it.each([...files.keys()].filter((file) => file.startsWith("environments")))("%s round-trips through VariableScope", (relative) => {

@@ -16,7 +16,9 @@ const BEGIN = /^\/\/ >>> postman-ims-auth /;
 const END = /^\/\/ <<< postman-ims-auth /;
 
 function requests(items: Item[], path: string[] = []): Array<{ path: string; item: Item }> {
-  return items.flatMap((item) => (item.item ? requests(item.item, [...path, item.name]) : [{ path: [...path, item.name].join(" / "), item }]));
+  return items.flatMap((item) =>
+    item.item ? requests(item.item, [...path, item.name]) : [{ path: [...path, item.name].join(" / "), item }],
+  );
 }
 
 /** What inject added, taken out again by a reader of our markers written here, independently of the library. */
@@ -75,7 +77,10 @@ describe("injectAuth on a collection of real-world size and shape", () => {
   it("adds Bearer {{ACCESS_TOKEN}}, the Authenticate folder first, and auto-auth first in the collection's pre-request script", () => {
     expect(injected.auth).toEqual({ type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] });
     expect(injected.item[0]?.name).toBe("Authenticate");
-    expect(injected.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token", "IMS: JWT Generate + Auth via User Token"]);
+    expect(injected.item[0]?.item?.map((item) => item.name)).toEqual([
+      "IMS: OAuth Server-to-Server Token",
+      "IMS: JWT Generate + Auth via User Token",
+    ]);
     const pre = injected.event.filter((event) => event.listen === "prerequest");
     expect(pre).toHaveLength(1);
     const exec = pre[0]!.script.exec as string[];
@@ -92,10 +97,18 @@ describe("injectAuth on a collection of real-world size and shape", () => {
   it("appends the 401 watcher to the test script of each request that inherits the auth, and of no other", () => {
     const watcher = scriptLines("api-response");
     const watching = all.filter(({ item }) =>
-      item.event?.some((event) => event.listen === "test" && !event.disabled && JSON.stringify(event.script.exec).includes(JSON.stringify(watcher[1]).slice(1, -1))),
+      item.event?.some(
+        (event) =>
+          event.listen === "test" && !event.disabled && JSON.stringify(event.script.exec).includes(JSON.stringify(watcher[1]).slice(1, -1)),
+      ),
     );
     expect(watched).toBe(57 - OWN_AUTH_REQUESTS.length);
-    expect(watching.map(({ item }) => item.name).sort()).toEqual(all.map(({ item }) => item.name).filter((name) => !OWN_AUTH_REQUESTS.includes(name)).sort());
+    expect(watching.map(({ item }) => item.name).sort()).toEqual(
+      all
+        .map(({ item }) => item.name)
+        .filter((name) => !OWN_AUTH_REQUESTS.includes(name))
+        .sort(),
+    );
     for (const { item } of watching) {
       const test = item.event!.find((event) => event.listen === "test" && !event.disabled)!;
       const exec = Array.isArray(test.script.exec) ? test.script.exec : test.script.exec.split("\n");
@@ -148,26 +161,55 @@ describe("injectAuth on a collection of real-world size and shape", () => {
   it("a block whose closing marker was deleted is refused, naming where", () => {
     const damaged = structuredClone(injected) as { event: Event[] };
     const exec = damaged.event[0]!.script.exec as string[];
-    exec.splice(exec.findIndex((line) => END.test(line)), 1);
-    expect(() => injectAuth(damaged as Json)).toThrow(/^the collection's scripts: the postman-ims-auth auto-auth block that starts on line 1 of the script has no closing/);
+    exec.splice(
+      exec.findIndex((line) => END.test(line)),
+      1,
+    );
+    expect(() => injectAuth(damaged as Json)).toThrow(
+      /^the collection's scripts: the postman-ims-auth auto-auth block that starts on line 1 of the script has no closing/,
+    );
   });
 });
 
 describe("readCollection refuses what is not a v2.1 collection, with the reason", () => {
   const v21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
   it.each([
-    ["not JSON", "{ \"info\": ", /^c\.json: is not JSON.*so not a Postman collection\. In Postman: .*Export → Collection v2\.1/],
+    ["not JSON", '{ "info": ', /^c\.json: is not JSON.*so not a Postman collection\. In Postman: .*Export → Collection v2\.1/],
     ["empty", "", /^c\.json: is empty/],
     ["a list", "[]", /^c\.json: is not a Postman collection: it holds a list/],
     ["an environment", JSON.stringify({ name: "e", values: [] }), /^c\.json: is a Postman environment, not a collection/],
-    ["a v1 export", JSON.stringify({ id: "x", name: "old", order: [], requests: [] }), /^c\.json: is a Postman Collection v1 export; only v2\.1 is read/],
-    ["a v2.0 export", JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }), /^c\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/],
+    [
+      "a v1 export",
+      JSON.stringify({ id: "x", name: "old", order: [], requests: [] }),
+      /^c\.json: is a Postman Collection v1 export; only v2\.1 is read/,
+    ],
+    [
+      "a v2.0 export",
+      JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }),
+      /^c\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/,
+    ],
     ["no schema", JSON.stringify({ info: { name: "c" }, item: [] }), /^c\.json: is not a v2\.1 collection: it has no info\.schema/],
-    ["a Postman API response", JSON.stringify({ collection: { info: { name: "c", schema: v21 }, item: [] } }), /wraps the collection in "collection"/],
+    [
+      "a Postman API response",
+      JSON.stringify({ collection: { info: { name: "c", schema: v21 }, item: [] } }),
+      /wraps the collection in "collection"/,
+    ],
     ["no item list", JSON.stringify({ info: { name: "c", schema: v21 } }), /^c\.json: has no "item" list/],
-    ["an entry that is neither", JSON.stringify({ info: { name: "c", schema: v21 }, item: [{ name: "F", item: [{ name: "odd" }] }] }), /^c\.json: item\[0\]\.item\[0\] \(F \/ odd\) has neither "request" nor "item"/],
-    ["a folder whose item is not a list", JSON.stringify({ info: { name: "c", schema: v21 }, item: [{ name: "F", item: {} }] }), /^c\.json: item\[0\] \(F\) is a folder whose "item" is an object/],
-    ["an event without listen", JSON.stringify({ info: { name: "c", schema: v21 }, item: [], event: [{ script: {} }] }), /^c\.json: event\[0\] of the collection is not an event/],
+    [
+      "an entry that is neither",
+      JSON.stringify({ info: { name: "c", schema: v21 }, item: [{ name: "F", item: [{ name: "odd" }] }] }),
+      /^c\.json: item\[0\]\.item\[0\] \(F \/ odd\) has neither "request" nor "item"/,
+    ],
+    [
+      "a folder whose item is not a list",
+      JSON.stringify({ info: { name: "c", schema: v21 }, item: [{ name: "F", item: {} }] }),
+      /^c\.json: item\[0\] \(F\) is a folder whose "item" is an object/,
+    ],
+    [
+      "an event without listen",
+      JSON.stringify({ info: { name: "c", schema: v21 }, item: [], event: [{ script: {} }] }),
+      /^c\.json: event\[0\] of the collection is not an event/,
+    ],
   ])("%s", (_name, text, message) => {
     expect(() => readCollection(text, "c.json")).toThrow(message);
   });

@@ -21,7 +21,10 @@ function tokenRequest(path: string) {
     event: [
       {
         listen: "test",
-        script: { type: "text/javascript", exec: ["var data = JSON.parse(responseBody);", 'pm.environment.set("ACCESS_TOKEN", data.access_token);'] },
+        script: {
+          type: "text/javascript",
+          exec: ["var data = JSON.parse(responseBody);", 'pm.environment.set("ACCESS_TOKEN", data.access_token);'],
+        },
       },
     ],
   };
@@ -40,7 +43,12 @@ function apiRequest(index: number) {
         { key: "x-sandbox-name", value: "{{SANDBOX_NAME}}" },
       ],
     },
-    event: [{ listen: "test", script: { type: "text/javascript", exec: ['pm.test("status 200", function () { pm.response.to.have.status(200); });'] } }],
+    event: [
+      {
+        listen: "test",
+        script: { type: "text/javascript", exec: ['pm.test("status 200", function () { pm.response.to.have.status(200); });'] },
+      },
+    ],
   };
 }
 

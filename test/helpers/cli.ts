@@ -16,7 +16,10 @@ export interface CliResult {
 }
 
 /** Runs `node CLI …args` (or another entry), never through a shell: arguments arrive as given. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; entry?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; entry?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -34,7 +34,12 @@ export function workspace(prefix = "credentials-"): Workspace {
  * The emulator's Postman environment; `overrides` change values (an empty string empties one), and
  * `extra` adds variables the templates do not have (CERTIFICATE, AUTH_FLOW…).
  */
-export function environmentFile(emulator: ImsEmulator, credential: ThrowawayCredential, overrides: Record<string, string> = {}, extra: Record<string, string> = {}) {
+export function environmentFile(
+  emulator: ImsEmulator,
+  credential: ThrowawayCredential,
+  overrides: Record<string, string> = {},
+  extra: Record<string, string> = {},
+) {
   const env = emulatorEnvironment(emulator, credential, overrides);
   for (const [key, value] of Object.entries(extra)) env.values.push({ key, value, type: "default", enabled: true, description: "" });
   return env;
@@ -42,7 +47,10 @@ export function environmentFile(emulator: ImsEmulator, credential: ThrowawayCred
 
 /** The key pair of a throwaway credential, to make other certificates for the same key. */
 export function keyPairOf(credential: ThrowawayCredential): KeyPair {
-  return { privateKeyPem: credential.privateKeyPem, publicKeyPem: createPublicKey(credential.privateKeyPem).export({ type: "spki", format: "pem" }).toString() };
+  return {
+    privateKeyPem: credential.privateKeyPem,
+    publicKeyPem: createPublicKey(credential.privateKeyPem).export({ type: "spki", format: "pem" }).toString(),
+  };
 }
 
 /** A certificate for `keys` that ends `daysLeft` days from now (negative: already expired). */
@@ -55,7 +63,12 @@ export function certificateEnding(keys: KeyPair, daysLeft: number): string {
 /** AEM service credentials (Developer Console JSON) whose integration the emulator knows. */
 export function aemCredentialsFor(emulator: ImsEmulator): ReturnType<typeof makeAemCredentials> {
   const aem = makeAemCredentials();
-  const integration = aem.wrapped.integration as { technicalAccount: { clientId: string; clientSecret: string }; org: string; id: string; metascopes: string };
+  const integration = aem.wrapped.integration as {
+    technicalAccount: { clientId: string; clientSecret: string };
+    org: string;
+    id: string;
+    metascopes: string;
+  };
   const known: Integration = {
     clientId: integration.technicalAccount.clientId,
     clientSecret: integration.technicalAccount.clientSecret,

@@ -63,11 +63,23 @@ function mutateText(random: Random, text: string): string {
       return lines.join("\n");
     }
     case 4:
-      return text.replace(/-----(BEGIN|END) [A-Z ]+-----/g, `-----$1 ${random.pick(["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "PUBLIC KEY", "X"])}-----`);
+      return text.replace(
+        /-----(BEGIN|END) [A-Z ]+-----/g,
+        `-----$1 ${random.pick(["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "PUBLIC KEY", "X"])}-----`,
+      );
     case 5:
-      return text.replace(/DEK-Info: [^\n]*/, `DEK-Info: ${random.pick(["AES-256-CBC", "DES-EDE3-CBC", "AES-128-CBC", "BF-CBC", "", "AES-256-CBC,", "AES-256-CBC,00"])}${random.chance(0.5) ? `,${"0A".repeat(random.int(20))}` : ""}`);
+      return text.replace(
+        /DEK-Info: [^\n]*/,
+        `DEK-Info: ${random.pick(["AES-256-CBC", "DES-EDE3-CBC", "AES-128-CBC", "BF-CBC", "", "AES-256-CBC,", "AES-256-CBC,00"])}${random.chance(0.5) ? `,${"0A".repeat(random.int(20))}` : ""}`,
+      );
     case 6:
-      return random.pick([JSON.stringify(text), text.replace(/\n/g, "\\n"), text.replace(/\n/g, "\r\n"), Buffer.from(text).toString("base64"), `  ${text.replace(/\n/g, "\n    ")}`]);
+      return random.pick([
+        JSON.stringify(text),
+        text.replace(/\n/g, "\\n"),
+        text.replace(/\n/g, "\r\n"),
+        Buffer.from(text).toString("base64"),
+        `  ${text.replace(/\n/g, "\n    ")}`,
+      ]);
     case 7:
       return text.slice(0, at) + text.slice(at + 1, at + 2) + text[at] + text.slice(at + 2);
     default:
@@ -77,7 +89,8 @@ function mutateText(random: Random, text: string): string {
 
 /** Forged structures: sizes, lengths and counts chosen to make a careless parser loop, recurse or stall. */
 function forged(random: Random): string {
-  const big = (bytes: number) => Buffer.concat([Buffer.from([0x40 + random.int(0x40)]), Buffer.from(Array.from({ length: bytes - 1 }, () => random.int(256)))]);
+  const big = (bytes: number) =>
+    Buffer.concat([Buffer.from([0x40 + random.int(0x40)]), Buffer.from(Array.from({ length: bytes - 1 }, () => random.int(256)))]);
   switch (random.int(6)) {
     case 0: {
       // An RSAPrivateKey whose numbers have absurd sizes.
@@ -95,14 +108,23 @@ function forged(random: Random): string {
       const iterations = random.pick([0, 1, 2 ** 31 - 1, 100_001, 1e9, 20_000]);
       const salt = Buffer.alloc(random.pick([0, 8, 5000]));
       const iv = Buffer.alloc(random.pick([0, 8, 16, 17]));
-      const kdf = der.seq(der.oid(OIDS.pbkdf2), der.seq(der.octets(salt), iterations >= 2 ** 31 ? der.tlv(0x02, Buffer.from([0, 0x3b, 0x9a, 0xca, 0])) : der.int(iterations)));
-      const cipher = der.seq(der.oid(random.pick([OIDS["aes-256-cbc"], OIDS["des-ede3-cbc"], "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.20"])), der.octets(iv));
+      const kdf = der.seq(
+        der.oid(OIDS.pbkdf2),
+        der.seq(der.octets(salt), iterations >= 2 ** 31 ? der.tlv(0x02, Buffer.from([0, 0x3b, 0x9a, 0xca, 0])) : der.int(iterations)),
+      );
+      const cipher = der.seq(
+        der.oid(random.pick([OIDS["aes-256-cbc"], OIDS["des-ede3-cbc"], "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.20"])),
+        der.octets(iv),
+      );
       const data = Buffer.alloc(random.pick([0, 15, 16, 1232]));
       return pem("ENCRYPTED PRIVATE KEY", der.seq(der.seq(der.oid(OIDS.pbes2), der.seq(kdf, cipher)), der.octets(data)));
     }
     case 3:
       // An OID of absurd length, or with huge arcs.
-      return pem("PRIVATE KEY", der.seq(der.int(0), der.seq(der.tlv(0x06, Buffer.alloc(random.pick([0, 33, 4000]), 0xff))), der.octets(Buffer.alloc(4))));
+      return pem(
+        "PRIVATE KEY",
+        der.seq(der.int(0), der.seq(der.tlv(0x06, Buffer.alloc(random.pick([0, 33, 4000]), 0xff))), der.octets(Buffer.alloc(4))),
+      );
     case 4:
       // Lengths claiming far more data than there is.
       return pem(random.pick(["PRIVATE KEY", "RSA PRIVATE KEY"]), Buffer.from([0x30, 0x83, 0xff, 0xff, 0xff, 0x02, 0x01, 0x00]));

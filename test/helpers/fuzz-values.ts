@@ -62,11 +62,30 @@ export function randomText(random: Random): string {
     case 7:
       return random.pick(["https://", "http://", "//", ""]) + random.string("abcdefghijklmnop.-:/?#0123456789", 50);
     case 8:
-      return random.string("0123456789ABCDEF", 30) + random.pick(["@AdobeOrg", "@adobeorg", "@techacct.adobe.com", "@", "", "@AdobeOrg ", " @AdobeOrg"]);
+      return (
+        random.string("0123456789ABCDEF", 30) +
+        random.pick(["@AdobeOrg", "@adobeorg", "@techacct.adobe.com", "@", "", "@AdobeOrg ", " @AdobeOrg"])
+      );
     case 9:
       return random.string("abcdefghij_,. ;", 80);
     case 10:
-      return random.pick(["undefined", "null", "NaN", "true", "0", "-1", "1e309", "YOUR_VALUE", "changeme", "...", "p8e-abc", "eyJ.eyJ.x", "[\"a\",1]", "[", "{}"]);
+      return random.pick([
+        "undefined",
+        "null",
+        "NaN",
+        "true",
+        "0",
+        "-1",
+        "1e309",
+        "YOUR_VALUE",
+        "changeme",
+        "...",
+        "p8e-abc",
+        "eyJ.eyJ.x",
+        '["a",1]',
+        "[",
+        "{}",
+      ]);
     case 11:
       return random.string(ASCII, 5).repeat(random.int(20_000));
     case 12:
@@ -92,7 +111,16 @@ export function randomValue(random: Random): unknown {
   }
 }
 
-export const JWT_VARIABLES = ["IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY", "PRIVATE_KEY_PASSPHRASE"];
+export const JWT_VARIABLES = [
+  "IMS",
+  "IMS_ORG",
+  "TECHNICAL_ACCOUNT_ID",
+  "API_KEY",
+  "CLIENT_SECRET",
+  "META_SCOPE",
+  "PRIVATE_KEY",
+  "PRIVATE_KEY_PASSPHRASE",
+];
 export const OTHER_VARIABLES = ["SCOPES", "AUTH_FLOW", "TOKEN_MARGIN_MINUTES", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"];
 
 /**
@@ -100,7 +128,11 @@ export const OTHER_VARIABLES = ["SCOPES", "AUTH_FLOW", "TOKEN_MARGIN_MINUTES", "
  * JWT flow's own variables is among them: a configuration that passes every check is signed, which is
  * the slow part (tens of milliseconds), and the interesting cases are the refusals.
  */
-export function randomVariables(random: Random, valid: Record<string, unknown>, keys: { pkcs1: string; pkcs8: string; encrypted: string; passphrase: string }): Record<string, unknown> {
+export function randomVariables(
+  random: Random,
+  valid: Record<string, unknown>,
+  keys: { pkcs1: string; pkcs8: string; encrypted: string; passphrase: string },
+): Record<string, unknown> {
   const variables: Record<string, unknown> = { ...valid };
   const names = [...JWT_VARIABLES, ...OTHER_VARIABLES];
   if (variables.PRIVATE_KEY === keys.pkcs8 && random.chance(0.3)) variables.PRIVATE_KEY = keys.encrypted;
@@ -124,7 +156,13 @@ export function randomToken(random: Random): string {
     "\u00f7\u00bf\u00bf\u00bf",
   ];
   const token = `${b64('{"alg":"RS256"}')}.${b64(random.pick(payloads))}.${random.string(BASE64, 40)}`;
-  return random.pick([token, `Bearer ${token}`, `{"accessToken":"${token}"}`, token.replace(".", random.pick([" ", "\n", ".."])), token.slice(0, random.int(token.length))]);
+  return random.pick([
+    token,
+    `Bearer ${token}`,
+    `{"accessToken":"${token}"}`,
+    token.replace(".", random.pick([" ", "\n", ".."])),
+    token.slice(0, random.int(token.length)),
+  ]);
 }
 
 /** An IMS answer of any kind: tokens, errors, busy, garbage, nothing. */
@@ -132,11 +170,27 @@ export function randomImsAnswer(random: Random): ImsAnswer {
   const token = `${Buffer.from('{"alg":"RS256"}').toString("base64url")}.${Buffer.from(JSON.stringify({ created_at: String(Date.now()), expires_in: "86400000" })).toString("base64url")}.sig`;
   switch (random.int(8)) {
     case 0:
-      return { status: 200, body: JSON.stringify({ access_token: token, token_type: "bearer", expires_in: random.pick([86_399_999, 86_399, -1, 0, "86399", null]) }) };
+      return {
+        status: 200,
+        body: JSON.stringify({
+          access_token: token,
+          token_type: "bearer",
+          expires_in: random.pick([86_399_999, 86_399, -1, 0, "86399", null]),
+        }),
+      };
     case 1:
-      return { status: random.pick([400, 401, 403]), body: JSON.stringify({ error: randomText(random), error_description: randomText(random) }) };
+      return {
+        status: random.pick([400, 401, 403]),
+        body: JSON.stringify({ error: randomText(random), error_description: randomText(random) }),
+      };
     case 2:
-      return { status: random.pick([429, 500, 502, 503]), body: "", headers: random.chance(0.5) ? { "Retry-After": random.pick(["0", "1", "abc", "Wed, 21 Oct 2015 07:28:00 GMT", "99999"]) } : ({} as Record<string, string>) };
+      return {
+        status: random.pick([429, 500, 502, 503]),
+        body: "",
+        headers: random.chance(0.5)
+          ? { "Retry-After": random.pick(["0", "1", "abc", "Wed, 21 Oct 2015 07:28:00 GMT", "99999"]) }
+          : ({} as Record<string, string>),
+      };
     case 3:
       return { error: { code: random.pick(["ECONNREFUSED", "ENOTFOUND", "CERT_HAS_EXPIRED"]) } };
     case 4:

@@ -43,14 +43,25 @@ function request(shape: RequestShape, folder: string): Json {
     `pm.test(${JSON.stringify(`${shape.name}: collection script ran`)}, function () {`,
     '  pm.expect(pm.variables.get("requestId")).to.match(/^acme-/);',
     "});",
-    ...(status === 200 ? [`pm.test(${JSON.stringify(`${shape.name}: folder script ran`)}, function () {`, `  pm.expect(pm.variables.get("folderMarker")).to.eql(${JSON.stringify(folder)});`, "});"] : []),
+    ...(status === 200
+      ? [
+          `pm.test(${JSON.stringify(`${shape.name}: folder script ran`)}, function () {`,
+          `  pm.expect(pm.variables.get("folderMarker")).to.eql(${JSON.stringify(folder)});`,
+          "});",
+        ]
+      : []),
   ];
   const events: Json[] = [];
   if (shape.tests === "text") events.push({ listen: "test", script: { exec: check.join("\n"), type: "text/javascript" } });
   else if (shape.tests === "disabled") {
-    events.push({ listen: "test", disabled: true, script: { exec: ['pm.test("never runs", function () { throw new Error("disabled"); });'], type: "text/javascript" } });
+    events.push({
+      listen: "test",
+      disabled: true,
+      script: { exec: ['pm.test("never runs", function () { throw new Error("disabled"); });'], type: "text/javascript" },
+    });
     events.push({ listen: "test", script: { id: `${shape.name}-t`, exec: check, type: "text/javascript", packages: {} } });
-  } else if (shape.tests !== "none") events.push({ listen: "test", script: { id: `${shape.name}-t`, exec: check, type: "text/javascript", packages: {} } });
+  } else if (shape.tests !== "none")
+    events.push({ listen: "test", script: { id: `${shape.name}-t`, exec: check, type: "text/javascript", packages: {} } });
   events.push({ listen: "prerequest", script: { exec: [""], type: "text/javascript", packages: {} } });
   return {
     name: shape.name,
@@ -93,14 +104,23 @@ function folder(name: string, items: Json[], extra: Json = {}): Json {
 }
 
 const BEARER_LEGACY = { type: "bearer", bearer: [{ key: "token", value: "{{access_token}}", type: "string" }] };
-const API_KEY_AUTH = { type: "apikey", apikey: [{ key: "key", value: "x-legacy-key", type: "string" }, { key: "value", value: "{{legacyKey}}", type: "string" }] };
+const API_KEY_AUTH = {
+  type: "apikey",
+  apikey: [
+    { key: "key", value: "x-legacy-key", type: "string" },
+    { key: "value", value: "{{legacyKey}}", type: "string" },
+  ],
+};
 
 /** Requests in folders named after Experience Platform services, `perFolder` each. */
 function serviceFolder(name: string, perFolder: number, offset: number): Json {
   const requests = Array.from({ length: perFolder }, (_, index) => {
     const n = offset + index;
     const tests: RequestShape["tests"] = n % 7 === 3 ? "text" : n % 11 === 5 ? "none" : n % 13 === 6 ? "disabled" : "lines";
-    return request({ name: `${name} ${index + 1}`, tests, query: n % 2 === 0 ? { limit: "{{pageSize}}", start: String(n) } : {}, id: n % 3 === 0 }, name);
+    return request(
+      { name: `${name} ${index + 1}`, tests, query: n % 2 === 0 ? { limit: "{{pageSize}}", start: String(n) } : {}, id: n % 3 === 0 },
+      name,
+    );
   });
   return folder(name, requests);
 }
@@ -122,7 +142,10 @@ export function realisticCollection(): Json {
   }
   items.push(
     folder("Sandboxes", [
-      folder("Read", [request({ name: "List sandboxes", query: { property: "state==active" } }, "Read"), request({ name: "List sandbox types" }, "Read")]),
+      folder("Read", [
+        request({ name: "List sandboxes", query: { property: "state==active" } }, "Read"),
+        request({ name: "List sandbox types" }, "Read"),
+      ]),
       folder("Admin", [request({ name: "Sandbox details", tests: "text" }, "Admin"), request({ name: "Sandbox quotas" }, "Admin")]),
     ]),
     folder("Identity", [
@@ -139,7 +162,11 @@ export function realisticCollection(): Json {
       request({ name: "Segment with legacy token", status: 401, auth: BEARER_LEGACY }, "Segments"),
       request({ name: "Segment estimates" }, "Segments"),
     ]),
-    folder("Legacy", [request({ name: "Legacy list", status: 401 }, "Legacy"), request({ name: "Legacy details", status: 401, tests: "text" }, "Legacy")], { auth: API_KEY_AUTH }),
+    folder(
+      "Legacy",
+      [request({ name: "Legacy list", status: 401 }, "Legacy"), request({ name: "Legacy details", status: 401, tests: "text" }, "Legacy")],
+      { auth: API_KEY_AUTH },
+    ),
     folder("Public", [request({ name: "Public health check", status: 401, auth: { type: "noauth" } }, "Public")]),
   );
   return {
@@ -168,7 +195,11 @@ export function realisticCollection(): Json {
         listen: "test",
         script: {
           type: "text/javascript",
-          exec: ['pm.test("collection script: answered in time", function () {', "  pm.expect(pm.response.responseTime).to.be.below(10000);", "});"],
+          exec: [
+            'pm.test("collection script: answered in time", function () {',
+            "  pm.expect(pm.response.responseTime).to.be.below(10000);",
+            "});",
+          ],
         },
       },
     ],
@@ -182,4 +213,10 @@ export function realisticCollection(): Json {
 }
 
 /** Request names by whether their own auth overrides the collection's (directly or through their folder). */
-export const OWN_AUTH_REQUESTS = ["Graph without auth", "Segment with legacy token", "Legacy list", "Legacy details", "Public health check"];
+export const OWN_AUTH_REQUESTS = [
+  "Graph without auth",
+  "Segment with legacy token",
+  "Legacy list",
+  "Legacy details",
+  "Public health check",
+];

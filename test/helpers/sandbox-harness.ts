@@ -113,7 +113,10 @@ function runCase(context: Context, start: string | Script, testCase: HarnessCase
         outcome.tests.push({ name, error: (error as Error).message });
       }
     },
-    sendRequest(request: { url: string; body?: { urlencoded?: Array<{ key: string; value: string }> } }, callback: (error: unknown, response?: unknown) => void) {
+    sendRequest(
+      request: { url: string; body?: { urlencoded?: Array<{ key: string; value: string }> } },
+      callback: (error: unknown, response?: unknown) => void,
+    ) {
       const form = Object.fromEntries((request.body?.urlencoded ?? []).map(({ key, value }) => [key, value]));
       outcome.sent.push({ url: request.url, form });
       const answer = testCase.ims?.(attempts++) ?? { error: { code: "ECONNREFUSED" } };
@@ -136,7 +139,12 @@ function runCase(context: Context, start: string | Script, testCase: HarnessCase
     }
   };
   context.pm = pm;
-  context.console = { log: (...args: unknown[]) => outcome.logs.push(args), info: (...args: unknown[]) => outcome.logs.push(args), warn: (...args: unknown[]) => outcome.logs.push(args), error: (...args: unknown[]) => outcome.logs.push(args) };
+  context.console = {
+    log: (...args: unknown[]) => outcome.logs.push(args),
+    info: (...args: unknown[]) => outcome.logs.push(args),
+    warn: (...args: unknown[]) => outcome.logs.push(args),
+    error: (...args: unknown[]) => outcome.logs.push(args),
+  };
   context.setTimeout = (fn: () => void) => queue.push(() => call(fn, []));
   bounded(start);
   for (let count = 0; queue.length > 0 && !terminated; count++) {

@@ -28,7 +28,10 @@ function importedEnvironment() {
 }
 
 function withValues(environment: ReturnType<typeof importedEnvironment>, values: Record<string, string>) {
-  return { ...environment, values: environment.values.map((value) => (value.key in values ? { ...value, value: values[value.key]! } : value)) };
+  return {
+    ...environment,
+    values: environment.values.map((value) => (value.key in values ? { ...value, value: values[value.key]! } : value)),
+  };
 }
 
 function runAem(environment: unknown, runner: Runner = runCollection) {

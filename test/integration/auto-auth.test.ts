@@ -83,12 +83,17 @@ describe("renewal and failures (Newman)", () => {
   });
 
   it("IMS unavailable: bounded retries, then a readable failure; later requests are not retried again", async () => {
-    ctx.emulator.injectFaults("/ims/token/v3", Array.from({ length: 6 }, () => ({ status: 503, retryAfter: "0" })));
+    ctx.emulator.injectFaults(
+      "/ims/token/v3",
+      Array.from({ length: 6 }, () => ({ status: 503, retryAfter: "0" })),
+    );
     const result = await runApi(3, S2S);
     expect(ctx.emulator.calls.tokenV3).toBe(4);
     expect(ctx.emulator.calls.api).toBe(0);
     expect(result.failures).toHaveLength(3);
-    expect(result.failures[0]?.message).toMatch(/^ERR_IMS_UNREACHABLE: IMS could not answer the token request \(HTTP 503 .*\(after 4 attempts\)$/);
+    expect(result.failures[0]?.message).toMatch(
+      /^ERR_IMS_UNREACHABLE: IMS could not answer the token request \(HTTP 503 .*\(after 4 attempts\)$/,
+    );
     expect(result.failures[2]?.message).toMatch(/Not asked again/);
   });
 
@@ -99,7 +104,9 @@ describe("renewal and failures (Newman)", () => {
     expect(result.failures).toHaveLength(4);
     for (const failure of result.failures) {
       expect(failure.test).toBe("Adobe IMS access token");
-      expect(failure.message).toMatch(/^ERR_IMS_REJECTED: IMS refused the token request \(HTTP 400 invalid_client: "invalid client_secret parameter"\)\. Check CLIENT_SECRET/);
+      expect(failure.message).toMatch(
+        /^ERR_IMS_REJECTED: IMS refused the token request \(HTTP 400 invalid_client: "invalid client_secret parameter"\)\. Check CLIENT_SECRET/,
+      );
     }
   });
 

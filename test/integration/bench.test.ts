@@ -7,18 +7,39 @@ import { formatResults } from "../../src/bench/table.js";
 describe("the benchmark, --quick", () => {
   it("produces the table's keys for both runtimes, every variant and every script", { timeout: 300_000 }, async () => {
     const results = await runBench(QUICK);
-    expect(Object.keys(results).sort()).toEqual(["durationSeconds", "goals", "imsCalls", "machine", "perRequest", "settings", "signing", "sizes"]);
+    expect(Object.keys(results).sort()).toEqual([
+      "durationSeconds",
+      "goals",
+      "imsCalls",
+      "machine",
+      "perRequest",
+      "settings",
+      "signing",
+      "sizes",
+    ]);
 
-    expect(results.imsCalls.map((row) => `${row.runtime}/${row.flow}`)).toEqual(["newman/s2s", "newman/jwt", "postman-runtime/s2s", "postman-runtime/jwt"]);
+    expect(results.imsCalls.map((row) => `${row.runtime}/${row.flow}`)).toEqual([
+      "newman/s2s",
+      "newman/jwt",
+      "postman-runtime/s2s",
+      "postman-runtime/jwt",
+    ]);
     // Counts, unlike timings, are exact: the goals of issue 3 hold even in a smoke run.
     for (const row of results.imsCalls) expect([row.fromEmpty, row.fromExported, row.failures]).toEqual([1, 0, 0]);
 
     expect(results.perRequest.map((row) => `${row.runtime}/${row.variant}`)).toEqual(
-      ["newman", "postman-runtime"].flatMap((runtime) => ["none", "one-line", "auto-auth", "adobe"].map((variant) => `${runtime}/${variant}`)),
+      ["newman", "postman-runtime"].flatMap((runtime) =>
+        ["none", "one-line", "auto-auth", "adobe"].map((variant) => `${runtime}/${variant}`),
+      ),
     );
     for (const row of results.perRequest) {
       expect(row).toEqual(
-        expect.objectContaining({ msPerRequest: expect.any(Number), overheadMs: expect.any(Number), ratioToNone: expect.any(Number), failures: 0 }),
+        expect.objectContaining({
+          msPerRequest: expect.any(Number),
+          overheadMs: expect.any(Number),
+          ratioToNone: expect.any(Number),
+          failures: 0,
+        }),
       );
       // Ours never touches IMS with a valid token; the baseline exchanges on every request.
       expect(row.imsCallsPerRun).toBe(row.variant === "adobe" ? row.requests : 0);
@@ -26,7 +47,13 @@ describe("the benchmark, --quick", () => {
     }
 
     expect(results.signing).toEqual([
-      expect.objectContaining({ runtime: "newman", chosen: "jsrsasign", jsrsasignMs: expect.any(Number), webcryptoMs: undefined, webcryptoSignOnlyMs: undefined }),
+      expect.objectContaining({
+        runtime: "newman",
+        chosen: "jsrsasign",
+        jsrsasignMs: expect.any(Number),
+        webcryptoMs: undefined,
+        webcryptoSignOnlyMs: undefined,
+      }),
       expect.objectContaining({
         runtime: "postman-runtime",
         chosen: "webcrypto",
@@ -50,6 +77,7 @@ describe("the benchmark, --quick", () => {
 
     expect(results.goals.length).toBeGreaterThanOrEqual(12);
     const printed = formatResults(results);
-    for (const heading of ["IMS calls for", "Per request, valid token", "Signing one RS256 JWT", "Script sizes", "Goals"]) expect(printed).toContain(heading);
+    for (const heading of ["IMS calls for", "Per request, valid token", "Signing one RS256 JWT", "Script sizes", "Goals"])
+      expect(printed).toContain(heading);
   });
 });

@@ -89,19 +89,34 @@ async function newman(scenario: Scenario, index: number): Promise<Outputs> {
   writeFileSync(`${base}-environment.json`, JSON.stringify(environment));
   if (rows) writeFileSync(`${base}-data.json`, JSON.stringify(rows));
   const inputs: Record<string, string[]> = {};
-  for (const [key, value] of [...environment.values.map((item) => [item.key, item.value]), ...(rows ?? []).flatMap((row) => Object.entries(row))]) {
+  for (const [key, value] of [
+    ...environment.values.map((item) => [item.key, item.value]),
+    ...(rows ?? []).flatMap((row) => Object.entries(row)),
+  ]) {
     inputs[key!] ??= [];
     inputs[key!]!.push(value!);
   }
   const args = [
-    NEWMAN, "run", `${base}-collection.json`, "-e", `${base}-environment.json`,
+    NEWMAN,
+    "run",
+    `${base}-collection.json`,
+    "-e",
+    `${base}-environment.json`,
     ...(rows ? ["-d", `${base}-data.json`] : []),
     ...(scenario.folder ? ["--folder", scenario.folder] : []),
-    "--ssl-extra-ca-certs", ca.file, "--color", "off", "--verbose",
-    "--reporters", "cli,json,junit",
-    "--reporter-json-export", `${base}-report.json`,
-    "--reporter-junit-export", `${base}-report.xml`,
-    "--export-environment", `${base}-exported.json`,
+    "--ssl-extra-ca-certs",
+    ca.file,
+    "--color",
+    "off",
+    "--verbose",
+    "--reporters",
+    "cli,json,junit",
+    "--reporter-json-export",
+    `${base}-report.json`,
+    "--reporter-junit-export",
+    `${base}-report.xml`,
+    "--export-environment",
+    `${base}-exported.json`,
   ];
   const result = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }).then(
     (done) => ({ ...done, code: 0 }),
@@ -164,10 +179,24 @@ const PARALLEL: Scenario[] = [
     folder: JWT_REQUEST_NAME,
     rows: JWT_REQUEST_ROWS,
     exit: 1,
-    shows: [/IMS issued an access token/, /ERR_PRIVATE_KEY_PASSPHRASE/, /invalid_client/, /Could not match JWT signature/, /ERR_INVALID_VARIABLE/, /ERR_PRIVATE_KEY_FORMAT/, /API_KEY holds a client secret/, /CLIENT_SECRET holds a PEM key/],
+    shows: [
+      /IMS issued an access token/,
+      /ERR_PRIVATE_KEY_PASSPHRASE/,
+      /invalid_client/,
+      /Could not match JWT signature/,
+      /ERR_INVALID_VARIABLE/,
+      /ERR_PRIVATE_KEY_FORMAT/,
+      /API_KEY holds a client secret/,
+      /CLIENT_SECRET holds a PEM key/,
+    ],
   },
   { name: "S2S request", folder: S2S_REQUEST_NAME, overrides: () => S2S, exit: 0, shows: [/IMS issued an access token/] },
-  { name: "the whole collection: the JWT request (the S2S one skipped with a note) and the API", overrides: () => ({ PRIVATE_KEY: encryptedPkcs8, PRIVATE_KEY_PASSPHRASE: PASSPHRASE }), exit: 0, shows: [/Platform answered 200/] },
+  {
+    name: "the whole collection: the JWT request (the S2S one skipped with a note) and the API",
+    overrides: () => ({ PRIVATE_KEY: encryptedPkcs8, PRIVATE_KEY_PASSPHRASE: PASSPHRASE }),
+    exit: 0,
+    shows: [/Platform answered 200/],
+  },
   {
     name: "auto-auth: JWT with an encrypted key; S2S; wrong passphrase; wrong client secret; an expired pasted token",
     collection: api,
@@ -180,22 +209,81 @@ const PARALLEL: Scenario[] = [
 
 /** Scenarios that change the emulator (faults, its clock) or need a token issued before: one at a time. */
 const SEQUENTIAL: Scenario[] = [
-  { name: "auto-auth, a pasted token", collection: api, folder: "Platform", overrides: () => ({ ...ONLY_TOKEN, ACCESS_TOKEN: firstIssued() }), exit: 0, shows: [/Platform answered 200/] },
-  { name: "auto-auth, a pasted token with Bearer in front", collection: api, folder: "Platform", overrides: () => ({ ...ONLY_TOKEN, ACCESS_TOKEN: `Bearer ${firstIssued()}` }), exit: 1, shows: [/ACCESS_TOKEN starts with "Bearer "/] },
-  { name: "auto-auth, IMS unavailable", collection: api, folder: "Platform", overrides: () => S2S, before: () => emulator.injectFaults("/ims/token/v3", Array.from({ length: 4 }, () => ({ status: 503, retryAfter: "0" }))), exit: 1, shows: [/ERR_IMS_UNREACHABLE/] },
-  { name: "auto-auth, IMS quoting the client secret back", collection: api, folder: "Platform", overrides: () => S2S, before: () => emulator.injectFaults("/ims/token/v3", [{ status: 400, error: "invalid_client", description: `client_secret ${CLIENT_SECRET} is not valid` }]), exit: 1, shows: [/\[redacted\]/] },
-  { name: "JWT request, IMS quoting the client secret back", folder: JWT_REQUEST_NAME, before: () => emulator.injectFaults("/ims/exchange/jwt", [{ status: 401, error: "invalid_client", description: `client_secret=${CLIENT_SECRET}` }]), exit: 1, shows: [/\[redacted\]/] },
-  { name: "auto-auth JWT, IMS's clock an hour ahead", collection: api, folder: "Platform", overrides: () => ({ SCOPES: "", PRIVATE_KEY: encryptedPkcs8, PRIVATE_KEY_PASSPHRASE: PASSPHRASE }), before: () => (emulator.clockOffsetMs = 3_600_000), exit: 1, shows: [/machine's clock may be wrong/] },
+  {
+    name: "auto-auth, a pasted token",
+    collection: api,
+    folder: "Platform",
+    overrides: () => ({ ...ONLY_TOKEN, ACCESS_TOKEN: firstIssued() }),
+    exit: 0,
+    shows: [/Platform answered 200/],
+  },
+  {
+    name: "auto-auth, a pasted token with Bearer in front",
+    collection: api,
+    folder: "Platform",
+    overrides: () => ({ ...ONLY_TOKEN, ACCESS_TOKEN: `Bearer ${firstIssued()}` }),
+    exit: 1,
+    shows: [/ACCESS_TOKEN starts with "Bearer "/],
+  },
+  {
+    name: "auto-auth, IMS unavailable",
+    collection: api,
+    folder: "Platform",
+    overrides: () => S2S,
+    before: () =>
+      emulator.injectFaults(
+        "/ims/token/v3",
+        Array.from({ length: 4 }, () => ({ status: 503, retryAfter: "0" })),
+      ),
+    exit: 1,
+    shows: [/ERR_IMS_UNREACHABLE/],
+  },
+  {
+    name: "auto-auth, IMS quoting the client secret back",
+    collection: api,
+    folder: "Platform",
+    overrides: () => S2S,
+    before: () =>
+      emulator.injectFaults("/ims/token/v3", [
+        { status: 400, error: "invalid_client", description: `client_secret ${CLIENT_SECRET} is not valid` },
+      ]),
+    exit: 1,
+    shows: [/\[redacted\]/],
+  },
+  {
+    name: "JWT request, IMS quoting the client secret back",
+    folder: JWT_REQUEST_NAME,
+    before: () =>
+      emulator.injectFaults("/ims/exchange/jwt", [{ status: 401, error: "invalid_client", description: `client_secret=${CLIENT_SECRET}` }]),
+    exit: 1,
+    shows: [/\[redacted\]/],
+  },
+  {
+    name: "auto-auth JWT, IMS's clock an hour ahead",
+    collection: api,
+    folder: "Platform",
+    overrides: () => ({ SCOPES: "", PRIVATE_KEY: encryptedPkcs8, PRIVATE_KEY_PASSPHRASE: PASSPHRASE }),
+    before: () => (emulator.clockOffsetMs = 3_600_000),
+    exit: 1,
+    shows: [/machine's clock may be wrong/],
+  },
 ];
 
 /** The private key as text and as numbers, in every form used: lines of base64 and hex of its private parts. */
 function keySecrets(name: string, pem: string): Secret[] {
   const object = createPrivateKey(pem.includes("ENCRYPTED") ? { key: pem, passphrase: PASSPHRASE } : pem);
   const jwk = object.export({ format: "jwk" }) as Record<string, string>;
-  const forms = [pem, object.export({ type: "pkcs1", format: "pem" }).toString(), object.export({ type: "pkcs8", format: "pem" }).toString()];
+  const forms = [
+    pem,
+    object.export({ type: "pkcs1", format: "pem" }).toString(),
+    object.export({ type: "pkcs8", format: "pem" }).toString(),
+  ];
   return [
     ...forms.map((form, i) => ({ name: `${name} (form ${i})`, value: form.replace(/-----[A-Z ]+-----|Proc-Type:.*|DEK-Info:.*|\s/g, "") })),
-    ...["d", "p", "q", "dp", "dq", "qi"].map((part) => ({ name: `${name} ${part} (hex)`, value: Buffer.from(jwk[part] ?? "", "base64url").toString("hex") })),
+    ...["d", "p", "q", "dp", "dq", "qi"].map((part) => ({
+      name: `${name} ${part} (hex)`,
+      value: Buffer.from(jwk[part] ?? "", "base64url").toString("hex"),
+    })),
   ];
 }
 
@@ -219,7 +307,8 @@ function secrets(): Secret[] {
 /** What a run may hold where: a secret in its own variable (as given), or a token IMS issued in ACCESS_TOKEN. */
 function allowedFor(run: Outputs) {
   return (variable: string, value: string) =>
-    value !== "" && ((run.inputs[variable] ?? []).includes(value) || (variable === "ACCESS_TOKEN" && emulator.issuedTokens.includes(value)));
+    value !== "" &&
+    ((run.inputs[variable] ?? []).includes(value) || (variable === "ACCESS_TOKEN" && emulator.issuedTokens.includes(value)));
 }
 
 function leaks(run: Outputs, all: readonly Secret[]): Found[] {
@@ -230,7 +319,11 @@ function leaks(run: Outputs, all: readonly Secret[]): Found[] {
     ...search(run.stderr, where("stderr"), all),
     ...search(run.junit, where("junit report"), all),
     ...search(jsonReportToSearch(run.json, allowed), where("json report, HTTP traffic aside"), all),
-    ...search(JSON.stringify(withoutOwnVariables(run.exported.values, allowed)), where("exported environment, each secret's own variable aside"), all),
+    ...search(
+      JSON.stringify(withoutOwnVariables(run.exported.values, allowed)),
+      where("exported environment, each secret's own variable aside"),
+      all,
+    ),
   ];
 }
 

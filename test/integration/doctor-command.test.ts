@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "../../src/emulator/certificate.js";
 import { runCli, type CliResult } from "../helpers/cli.js";
-import { aemCredentialsFor, certificateEnding, environmentFile, keyPairOf, pastedToken, workspace, type Workspace } from "../helpers/credential-files.js";
+import {
+  aemCredentialsFor,
+  certificateEnding,
+  environmentFile,
+  keyPairOf,
+  pastedToken,
+  workspace,
+  type Workspace,
+} from "../helpers/credential-files.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
@@ -17,32 +25,48 @@ const JWT = { SCOPES: "" };
 
 /** File name → the code its row must name; "online" faults only show with --online. */
 const FAULTS: Record<string, { code: RegExp; online?: true }> = {
-  "key-certificate-mismatch.postman_environment.json": { code: /ERR_CERTIFICATE_MISMATCH: PRIVATE_KEY does not match the certificate in CERTIFICATE/ },
-  "expired-certificate.postman_environment.json": { code: /ERR_CERTIFICATE_EXPIRED: the certificate in CERTIFICATE expired on \d{4}-\d\d-\d\d/ },
+  "key-certificate-mismatch.postman_environment.json": {
+    code: /ERR_CERTIFICATE_MISMATCH: PRIVATE_KEY does not match the certificate in CERTIFICATE/,
+  },
+  "expired-certificate.postman_environment.json": {
+    code: /ERR_CERTIFICATE_EXPIRED: the certificate in CERTIFICATE expired on \d{4}-\d\d-\d\d/,
+  },
   "malformed-org-id.postman_environment.json": { code: /ERR_INVALID_VARIABLE: IMS_ORG is "1234-AdobeOrg" but must look like/ },
   "metascope-typo.postman_environment.json": { code: /ERR_IMS_REJECTED: .*invalid_scope.*Check META_SCOPE/, online: true },
   "missing-technical-account.postman_environment.json": { code: /ERR_MISSING_VARIABLE: TECHNICAL_ACCOUNT_ID is not set/ },
   "1024-bit-key.postman_environment.json": { code: /ERR_PRIVATE_KEY_SIZE: PRIVATE_KEY is a 1024-bit RSA key/ },
   "certificate-pasted-as-key.postman_environment.json": { code: /ERR_PRIVATE_KEY_TYPE: PRIVATE_KEY holds a certificate/ },
   "expired-pasted-token.postman_environment.json": { code: /ERR_TOKEN_EXPIRED: ACCESS_TOKEN expired at/ },
-  "bad-ims-host.postman_environment.json": { code: /ERR_INVALID_VARIABLE: IMS is "https:\/\/ims-na1\.adobelogin\.com\/" but must be a bare host name.*set IMS to "ims-na1\.adobelogin\.com"/ },
-  "wrong-client-secret.postman_environment.json": { code: /ERR_IMS_REJECTED: .*invalid_client.*Check CLIENT_SECRET: IMS did not accept it/, online: true },
-  "placeholder-api-key.postman_environment.json": { code: /ERR_MISSING_VARIABLE: API_KEY is not filled in: it still holds the placeholder <your client id>/ },
+  "bad-ims-host.postman_environment.json": {
+    code: /ERR_INVALID_VARIABLE: IMS is "https:\/\/ims-na1\.adobelogin\.com\/" but must be a bare host name.*set IMS to "ims-na1\.adobelogin\.com"/,
+  },
+  "wrong-client-secret.postman_environment.json": {
+    code: /ERR_IMS_REJECTED: .*invalid_client.*Check CLIENT_SECRET: IMS did not accept it/,
+    online: true,
+  },
+  "placeholder-api-key.postman_environment.json": {
+    code: /ERR_MISSING_VARIABLE: API_KEY is not filled in: it still holds the placeholder <your client id>/,
+  },
   "aem-without-private-key.json": { code: /ERR_CREDENTIALS_FILE: .*integration\.privateKey is missing/ },
-  "aem-key-certificate-mismatch.json": { code: /ERR_CERTIFICATE_MISMATCH: PRIVATE_KEY does not match the certificate in integration\.publicKey.*\(In the credentials file: integration\.privateKey\.\)/ },
+  "aem-key-certificate-mismatch.json": {
+    code: /ERR_CERTIFICATE_MISMATCH: PRIVATE_KEY does not match the certificate in integration\.publicKey.*\(In the credentials file: integration\.privateKey\.\)/,
+  },
   "not-json.postman_environment.json": { code: /ERR_INPUT_FILE: .*not valid JSON/ },
 };
 
 beforeAll(async () => {
   ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID"] });
   const { emulator, credential } = ctx;
-  const env = (overrides: Record<string, string>, extra: Record<string, string> = {}) => environmentFile(emulator, credential, overrides, extra);
+  const env = (overrides: Record<string, string>, extra: Record<string, string> = {}) =>
+    environmentFile(emulator, credential, overrides, extra);
   const keys = keyPairOf(credential);
   const otherKeys = makeRsaKeyPair(2048);
 
   broken = workspace("doctor-broken-");
   const write: Record<string, unknown> = {
-    "key-certificate-mismatch.postman_environment.json": env(JWT, { CERTIFICATE: makeSelfSignedCertificate(otherKeys, { commonName: "another key" }) }),
+    "key-certificate-mismatch.postman_environment.json": env(JWT, {
+      CERTIFICATE: makeSelfSignedCertificate(otherKeys, { commonName: "another key" }),
+    }),
     "expired-certificate.postman_environment.json": env(JWT, { CERTIFICATE: certificateEnding(keys, -35) }),
     "malformed-org-id.postman_environment.json": env({ ...JWT, IMS_ORG: "1234-AdobeOrg" }),
     "metascope-typo.postman_environment.json": env({ ...JWT, META_SCOPE: "ent_dataservice_sdk" }),
@@ -78,7 +102,10 @@ beforeAll(async () => {
     good.write("jwt-with-certificate.postman_environment.json", env(JWT, { CERTIFICATE: credential.certificatePem })),
     good.write("s2s.postman_environment.json", env(S2S)),
     good.write("aem-service-credentials.json", aemCredentialsFor(emulator).wrapped),
-    good.write("s2s.env", `IMS=${emulator.host}\nAPI_KEY=${credential.integration.clientId}\nCLIENT_SECRET=${credential.integration.clientSecret}\nSCOPES=openid,AdobeID\n`),
+    good.write(
+      "s2s.env",
+      `IMS=${emulator.host}\nAPI_KEY=${credential.integration.clientId}\nCLIENT_SECRET=${credential.integration.clientSecret}\nSCOPES=openid,AdobeID\n`,
+    ),
   ];
 });
 afterAll(async () => {
@@ -123,7 +150,8 @@ describe("doctor", () => {
     const result = await runCli(["doctor", broken.dir, "--online", "--ca", ctx.caFile]);
     expect(result.code).toBe(1);
     const { rows, summary } = report(result);
-    for (const [file, fault] of Object.entries(FAULTS)) expect(rows.get(file), file).toMatch(new RegExp(`^error {3}.*${fault.code.source}`));
+    for (const [file, fault] of Object.entries(FAULTS))
+      expect(rows.get(file), file).toMatch(new RegExp(`^error {3}.*${fault.code.source}`));
     expect(summary).toBe("14 files: 0 ok, 0 warnings, 14 errors");
     // Only the files that passed the offline checks were exchanged.
     expect(ctx.emulator.calls.jwtExchange + ctx.emulator.calls.tokenV3).toBe(2);
@@ -135,7 +163,9 @@ describe("doctor", () => {
     expect(offline.code).toBe(0);
     const { rows, summary } = report(offline);
     expect(summary).toBe("4 files: 4 ok, 0 warnings, 0 errors");
-    expect(rows.get("jwt-with-certificate.postman_environment.json")).toMatch(/^ok +\S+ +jwt +jwt flow; 2048-bit RSA key; key matches CERTIFICATE; certificate valid until \d{4}-/);
+    expect(rows.get("jwt-with-certificate.postman_environment.json")).toMatch(
+      /^ok +\S+ +jwt +jwt flow; 2048-bit RSA key; key matches CERTIFICATE; certificate valid until \d{4}-/,
+    );
     expect(rows.get("aem-service-credentials.json")).toMatch(/key matches integration\.publicKey/);
     expect(rows.get("s2s.env")).toMatch(/^ok +\S+ +s2s /);
     expect(offline.stderr).toBe("");
@@ -149,17 +179,24 @@ describe("doctor", () => {
   });
 
   it("a certificate that expires within 30 days is a warning, not an error: exit 0", async () => {
-    const file = good.write("expiring.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, JWT, { CERTIFICATE: certificateEnding(keyPairOf(ctx.credential), 12) }));
+    const file = good.write(
+      "expiring.postman_environment.json",
+      environmentFile(ctx.emulator, ctx.credential, JWT, { CERTIFICATE: certificateEnding(keyPairOf(ctx.credential), 12) }),
+    );
     const result = await runCli(["doctor", file]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^warning .*WARN_CERTIFICATE_EXPIRES_SOON: the certificate in CERTIFICATE expires on \d{4}-\d\d-\d\d, in 1[12] days: make a new key pair/);
+    expect(result.stdout).toMatch(
+      /^warning .*WARN_CERTIFICATE_EXPIRES_SOON: the certificate in CERTIFICATE expires on \d{4}-\d\d-\d\d, in 1[12] days: make a new key pair/,
+    );
     expect(result.stdout).toMatch(/\n1 file: 0 ok, 1 warning, 0 errors\n$/);
   });
 
   it("a path that does not exist is an error row; no file at all is a usage error", async () => {
     const missing = await runCli(["doctor", "/nonexistent/student.postman_environment.json"]);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toMatch(/^error +\/nonexistent\/student\.postman_environment\.json +- +ERR_INPUT_FILE: .*cannot be read \(ENOENT\)/);
+    expect(missing.stdout).toMatch(
+      /^error +\/nonexistent\/student\.postman_environment\.json +- +ERR_INPUT_FILE: .*cannot be read \(ENOENT\)/,
+    );
     const none = await runCli(["doctor"]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/name at least one file or directory[\s\S]*usage: postman-ims-auth doctor/);

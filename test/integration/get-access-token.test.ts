@@ -72,7 +72,10 @@ describe("getAccessToken", () => {
     const token = await getAccessToken(aem.wrapped, { ca });
     expect(token.flow).toBe("jwt");
     expect(ctx.emulator.calls.jwtExchange).toBe(1);
-    const claims = JSON.parse(Buffer.from(ctx.emulator.assertions[0]!.token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(ctx.emulator.assertions[0]!.token.split(".")[1]!, "base64url").toString()) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(claims).filter((claim) => claim.includes("/s/"))).toHaveLength(2);
   });
 
@@ -104,7 +107,10 @@ describe("getAccessToken", () => {
     expect(ctx.emulator.calls.tokenV3).toBe(3);
 
     ctx.emulator.reset();
-    ctx.emulator.injectFaults("/ims/token/v3", [0, 1, 2, 3].map(() => ({ status: 503, retryAfter: "0" })));
+    ctx.emulator.injectFaults(
+      "/ims/token/v3",
+      [0, 1, 2, 3].map(() => ({ status: 503, retryAfter: "0" })),
+    );
     const error = await failure(config);
     expect(error.code).toBe("ERR_IMS_UNREACHABLE");
     expect(error.message).toMatch(/HTTP 503 .*\(after 4 attempts\)$/);
@@ -112,10 +118,25 @@ describe("getAccessToken", () => {
   });
 
   it.each([
-    ["IMS's refusal, with the collection's hint", () => variables({ CLIENT_SECRET: "p8e-wrong", PRIVATE_KEY: "", META_SCOPE: "" }), "ERR_IMS_REJECTED", /invalid_client.*Check CLIENT_SECRET: IMS did not accept it/],
-    ["a metascope the binding lacks", () => variables({ SCOPES: "", META_SCOPE: "ent_dataservice_sdk" }), "ERR_IMS_REJECTED", /invalid_scope.*Check META_SCOPE/],
+    [
+      "IMS's refusal, with the collection's hint",
+      () => variables({ CLIENT_SECRET: "p8e-wrong", PRIVATE_KEY: "", META_SCOPE: "" }),
+      "ERR_IMS_REJECTED",
+      /invalid_client.*Check CLIENT_SECRET: IMS did not accept it/,
+    ],
+    [
+      "a metascope the binding lacks",
+      () => variables({ SCOPES: "", META_SCOPE: "ent_dataservice_sdk" }),
+      "ERR_IMS_REJECTED",
+      /invalid_scope.*Check META_SCOPE/,
+    ],
     ["a 1024-bit key", () => variables({ SCOPES: "", PRIVATE_KEY: rsaKeyPems(1024).pkcs8 }), "ERR_PRIVATE_KEY_SIZE", /1024-bit/],
-    ["an expired pasted token", () => ({ ACCESS_TOKEN: pastedToken(Date.now() - 2 * 86_400_000, 86_400_000) }), "ERR_TOKEN_EXPIRED", /^ACCESS_TOKEN expired at/],
+    [
+      "an expired pasted token",
+      () => ({ ACCESS_TOKEN: pastedToken(Date.now() - 2 * 86_400_000, 86_400_000) }),
+      "ERR_TOKEN_EXPIRED",
+      /^ACCESS_TOKEN expired at/,
+    ],
   ] as const)("%s: the collection's coded error", async (_name, config, code, message) => {
     const error = await failure(config());
     expect(error.code).toBe(code);
@@ -126,7 +147,9 @@ describe("getAccessToken", () => {
     const error = await failure(variables({ SCOPES: "", IMS: "https://ims-na1.adobelogin.com/", TECHNICAL_ACCOUNT_ID: "" }));
     expect(error.code).toBe("ERR_INVALID_VARIABLE");
     expect(error.variable).toBe("IMS");
-    expect(error.message).toMatch(/^2 problems with the credentials:\n {2}- ERR_INVALID_VARIABLE: IMS .*\n {2}- ERR_MISSING_VARIABLE: TECHNICAL_ACCOUNT_ID/);
+    expect(error.message).toMatch(
+      /^2 problems with the credentials:\n {2}- ERR_INVALID_VARIABLE: IMS .*\n {2}- ERR_MISSING_VARIABLE: TECHNICAL_ACCOUNT_ID/,
+    );
     expect(ctx.emulator.calls.jwtExchange).toBe(0);
   });
 
@@ -141,7 +164,10 @@ describe("getAccessToken", () => {
       getAccessToken(config, { ca: process.env.CA }).then((token) => console.log(token.flow, token.accessToken.split(".").length));`;
     const config = JSON.stringify(variables({ PRIVATE_KEY: "", META_SCOPE: "" }));
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: packageRoot(), env: { ...process.env, CONFIG: config, CA: ca } });
+      const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: packageRoot(),
+        env: { ...process.env, CONFIG: config, CA: ca },
+      });
       let stdout = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
       child.on("error", reject);

@@ -73,7 +73,10 @@ describe.each([
   ["newman", runCollection],
   ["postman-runtime", runWithPostmanRuntime],
 ] as Array<[string, Runner]>)("%s: an Adobe-style collection whose own token request stores ACCESS_TOKEN alone", (_name, runner) => {
-  const adobeFolder = (collection: unknown) => ({ ...(collection as object), item: (collection as { item: unknown[] }).item.filter((item) => (item as { name: string }).name !== "Authenticate") });
+  const adobeFolder = (collection: unknown) => ({
+    ...(collection as object),
+    item: (collection as { item: unknown[] }).item.filter((item) => (item as { name: string }).name !== "Authenticate"),
+  });
 
   it("its token is used until its own expiry: no IMS call besides the collection's own", async () => {
     const { collection } = injectAuth(adobeStyleCollection(6), { flows: ["oauth-s2s"] });

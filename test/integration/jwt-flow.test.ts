@@ -57,7 +57,10 @@ describe("JWT exchange, success", () => {
 
   it("signs the PKCS#1 key with CRLF line ends as it comes from AEM service credentials", async () => {
     const { createPrivateKey } = await import("node:crypto");
-    const pkcs1 = createPrivateKey(shared.ctx.credential.privateKeyPem).export({ type: "pkcs1", format: "pem" }).toString().replace(/\n/g, "\r\n");
+    const pkcs1 = createPrivateKey(shared.ctx.credential.privateKeyPem)
+      .export({ type: "pkcs1", format: "pem" })
+      .toString()
+      .replace(/\n/g, "\r\n");
     const result = await runJwt({ PRIVATE_KEY: pkcs1 });
     expect(result.failures).toEqual([]);
     expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
@@ -66,10 +69,22 @@ describe("JWT exchange, success", () => {
 
 describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint, and no token is stored", () => {
   it.each([
-    ["a wrong client secret", () => ({ CLIENT_SECRET: "p8e-WRONG-SECRET" }), /HTTP 401 invalid_client.*Check CLIENT_SECRET: IMS did not accept it/],
+    [
+      "a wrong client secret",
+      () => ({ CLIENT_SECRET: "p8e-WRONG-SECRET" }),
+      /HTTP 401 invalid_client.*Check CLIENT_SECRET: IMS did not accept it/,
+    ],
     ["an unknown client id", () => ({ API_KEY: "unknownclient" }), /HTTP 400 invalid_client.*Check API_KEY/],
-    ["a metascope the binding lacks", () => ({ META_SCOPE: "ent_aem_cloud_sdk,ent_analytics_bulk_ingest_sdk" }), /invalid_scope.*Check META_SCOPE/],
-    ["a key that does not match the certificate", () => ({ PRIVATE_KEY: makeRsaKeyPair().privateKeyPem }), /Could not match JWT signature.*Check PRIVATE_KEY/],
+    [
+      "a metascope the binding lacks",
+      () => ({ META_SCOPE: "ent_aem_cloud_sdk,ent_analytics_bulk_ingest_sdk" }),
+      /invalid_scope.*Check META_SCOPE/,
+    ],
+    [
+      "a key that does not match the certificate",
+      () => ({ PRIVATE_KEY: makeRsaKeyPair().privateKeyPem }),
+      /Could not match JWT signature.*Check PRIVATE_KEY/,
+    ],
     ["another organization", () => ({ IMS_ORG: "FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg" }), /invalid_token.*issuer/],
   ])("%s", async (_name, overrides, reason) => {
     const result = await runJwt(overrides());

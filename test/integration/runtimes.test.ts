@@ -93,6 +93,12 @@ function canaryCollection(): Record<string, unknown> {
   const exec = ["console.log('canary', { n: 1 });", "CryptoJS.SHA256('x').toString();", "pm.execution.skipRequest();"];
   return {
     info: { name: "canary", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
-    item: [{ name: "canary", request: { url: "https://127.0.0.1:9/", method: "GET" }, event: [{ listen: "prerequest", script: { type: "text/javascript", exec } }] }],
+    item: [
+      {
+        name: "canary",
+        request: { url: "https://127.0.0.1:9/", method: "GET" },
+        event: [{ listen: "prerequest", script: { type: "text/javascript", exec } }],
+      },
+    ],
   };
 }

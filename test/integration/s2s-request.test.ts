@@ -10,7 +10,8 @@ import { folderRunner, useEmulator, type Runner } from "../helpers/emulator.js";
 const shared = useEmulator({ scopes: ["openid", "AdobeID", "read_organizations"] });
 const runFolder = folderRunner(shared, S2S_REQUEST_NAME);
 /** With an OAuth Server-to-Server credential only, as its users have it: with a key too, the JWT request would be the one. */
-const runS2s: typeof runFolder = (overrides = {}, options, runner) => runFolder({ PRIVATE_KEY: "", META_SCOPE: "", ...overrides }, options, runner);
+const runS2s: typeof runFolder = (overrides = {}, options, runner) =>
+  runFolder({ PRIVATE_KEY: "", META_SCOPE: "", ...overrides }, options, runner);
 
 describe.each([
   ["newman", runCollection],
@@ -22,7 +23,10 @@ describe.each([
     // Spaces, a duplicate and an empty entry in SCOPES are cleaned before IMS sees them.
     const result = await runS2s({ SCOPES: " openid, AdobeID,,openid " }, {}, runner);
     expect(result.failures).toEqual([]);
-    expect(result.assertions.map((assertion) => assertion.test)).toEqual(["IMS issued an access token", "ACCESS_TOKEN is stored for the next requests"]);
+    expect(result.assertions.map((assertion) => assertion.test)).toEqual([
+      "IMS issued an access token",
+      "ACCESS_TOKEN is stored for the next requests",
+    ]);
     expect(shared.ctx.emulator.calls.tokenV3).toBe(1);
     const expiresAt = Number(result.environment.ACCESS_TOKEN_EXPIRES_AT);
     expect(expiresAt).toBeGreaterThanOrEqual(started + 3_600_000);
@@ -33,7 +37,12 @@ describe.each([
   it("a missing SCOPES is named and IMS is not called", async () => {
     const result = await runS2s({ SCOPES: "" }, {}, runner);
     expect(shared.ctx.emulator.calls.tokenV3).toBe(0);
-    expect(result.failures).toEqual([expect.objectContaining({ test: "SCOPES is set correctly", message: expect.stringMatching(/^ERR_MISSING_VARIABLE: SCOPES is not set/) })]);
+    expect(result.failures).toEqual([
+      expect.objectContaining({
+        test: "SCOPES is set correctly",
+        message: expect.stringMatching(/^ERR_MISSING_VARIABLE: SCOPES is not set/),
+      }),
+    ]);
   });
 
   it("a wrong secret fails with IMS's reason and a hint, and stores nothing", async () => {

@@ -116,7 +116,10 @@ describe("token", () => {
     expectNoSecrets(readFileSync(cache, "utf8"));
 
     // Other credentials (here other scopes) are not served the first one's token.
-    const other = files.write("other.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, { ...S2S, SCOPES: "openid" }));
+    const other = files.write(
+      "other.postman_environment.json",
+      environmentFile(ctx.emulator, ctx.credential, { ...S2S, SCOPES: "openid" }),
+    );
     const third = await runCli(["token", "--env", other, "--ca", ctx.caFile, "--cache", cache]);
     expect(third.code).toBe(0);
     expect(ctx.emulator.calls.tokenV3).toBe(2);
@@ -132,8 +135,16 @@ describe("token", () => {
 
   it.each([
     ["a missing variable", { ...JWT, IMS_ORG: "" }, /^error: ERR_MISSING_VARIABLE: IMS_ORG is not set/],
-    ["IMS's refusal, with its reason and a hint", { ...S2S, SCOPES: "openid,no_such_scope" }, /^error: ERR_IMS_REJECTED: .*invalid_scope.*Check SCOPES/],
-    ["several problems at once", { ...JWT, IMS_ORG: "1234", API_KEY: "" }, /^error: ERR_INVALID_VARIABLE: 2 problems[\s\S]*IMS_ORG[\s\S]*ERR_MISSING_VARIABLE: API_KEY/],
+    [
+      "IMS's refusal, with its reason and a hint",
+      { ...S2S, SCOPES: "openid,no_such_scope" },
+      /^error: ERR_IMS_REJECTED: .*invalid_scope.*Check SCOPES/,
+    ],
+    [
+      "several problems at once",
+      { ...JWT, IMS_ORG: "1234", API_KEY: "" },
+      /^error: ERR_INVALID_VARIABLE: 2 problems[\s\S]*IMS_ORG[\s\S]*ERR_MISSING_VARIABLE: API_KEY/,
+    ],
   ])("%s: the coded error on stderr, nothing on stdout, exit 1", async (_name, overrides, expected) => {
     const file = files.write("broken.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, overrides));
     const result = await runCli(["token", "--env", file, "--ca", ctx.caFile]);
@@ -147,7 +158,9 @@ describe("token", () => {
     const file = files.write("untrusted.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
     const result = await runCli(["token", "--env", file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: ERR_IMS_UNREACHABLE: Could not reach IMS at 127\.0\.0\.1:\d+: [A-Z_]+\. Its TLS certificate is not trusted.*--ca FILE/);
+    expect(result.stderr).toMatch(
+      /^error: ERR_IMS_UNREACHABLE: Could not reach IMS at 127\.0\.0\.1:\d+: [A-Z_]+\. Its TLS certificate is not trusted.*--ca FILE/,
+    );
     expect(ctx.emulator.calls.tokenV3).toBe(0);
   });
 

@@ -75,7 +75,13 @@ if (subtle) {
 
 const environment = () => {
   const base = emulatorEnvironment(ctx.emulator, ctx.credential, { SCOPES: "" });
-  return { ...base, values: [...base.values, ...["SIGNER", "JWT_JSRSASIGN", "JWT_WEBCRYPTO", "JWT_SENT"].map((key) => ({ key, value: "", type: "default" }))] };
+  return {
+    ...base,
+    values: [
+      ...base.values,
+      ...["SIGNER", "JWT_JSRSASIGN", "JWT_WEBCRYPTO", "JWT_SENT"].map((key) => ({ key, value: "", type: "default" })),
+    ],
+  };
 };
 
 describe.each([

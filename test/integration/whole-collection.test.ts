@@ -28,7 +28,10 @@ const aem = makeAemCredentials();
 let pastedToken = "";
 beforeAll(async () => {
   // The emulator's AEM answers tokens that carry ent_aem_cloud_sdk: this credential's do, in both flows.
-  ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk", "ent_aem_cloud_sdk"], scopes: ["openid", "AdobeID", "ent_aem_cloud_sdk"] });
+  ctx = await startEmulator({
+    metascopes: ["ent_dataservices_sdk", "ent_aem_cloud_sdk"],
+    scopes: ["openid", "AdobeID", "ent_aem_cloud_sdk"],
+  });
   registerAemCredentials(ctx.emulator, aem);
   // A token IMS issued, as a developer copies it (AEM: Get Local Development Token).
   const first = await runCollection({ collection, environment: aemOnly(), caFile: ctx.caFile });
@@ -90,7 +93,11 @@ const KINDS: Record<string, Kind> = {
   "JWT only (workshop)": { environment: () => jwtOnly(), sent: [JWT_REQUEST, ...PLATFORM], imsCalls: { tokenV3: 0, jwtExchange: 1 } },
   "AEM service credentials only": { environment: aemOnly, sent: [JWT_REQUEST, ...AEM], imsCalls: { tokenV3: 0, jwtExchange: 1 } },
   "a pasted token only": { environment: tokenOnly, sent: AEM, imsCalls: { tokenV3: 0, jwtExchange: 0 } },
-  "OAuth Server-to-Server and AEM_HOST": { environment: () => s2sOnly({ AEM_HOST: ctx.emulator.host }), sent: [S2S_REQUEST, ...AEM], imsCalls: { tokenV3: 1, jwtExchange: 0 } },
+  "OAuth Server-to-Server and AEM_HOST": {
+    environment: () => s2sOnly({ AEM_HOST: ctx.emulator.host }),
+    sent: [S2S_REQUEST, ...AEM],
+    imsCalls: { tokenV3: 1, jwtExchange: 0 },
+  },
   "both credentials": {
     environment: () => jwtOnly({ SCOPES: (ctx.credential.integration.scopes ?? []).join(","), AEM_HOST: ctx.emulator.host }),
     sent: [JWT_REQUEST, ...PLATFORM, ...AEM],
@@ -99,7 +106,8 @@ const KINDS: Record<string, Kind> = {
 };
 
 const ALL = [S2S_REQUEST, JWT_REQUEST, ...PLATFORM, ...AEM];
-const notes = (result: RunResult) => result.console.flatMap((entry) => entry.messages.map(String)).filter((text) => text.startsWith("postman-ims-auth: skipped"));
+const notes = (result: RunResult) =>
+  result.console.flatMap((entry) => entry.messages.map(String)).filter((text) => text.startsWith("postman-ims-auth: skipped"));
 /** The items whose own test scripts ran: a skipped request runs none. */
 const tested = (result: RunResult) => [...new Set(result.assertions.map((assertion) => assertion.item))];
 
@@ -124,8 +132,14 @@ describe.each([
   });
 
   it("a sample folder switched on with a variable it sends missing fails named, and is not sent", async () => {
-    const result = await runner({ collection, environment: s2sOnly({ SANDBOX_NAME: "prod", PLATFORM_HOST: ctx.emulator.host, IMS_ORG: "" }), caFile: ctx.caFile });
-    expect(result.failures.map((failure) => [failure.item, failure.test, failure.message.split(":")[0]])).toEqual([[PLATFORM[0], "IMS_ORG is set correctly", "ERR_MISSING_VARIABLE"]]);
+    const result = await runner({
+      collection,
+      environment: s2sOnly({ SANDBOX_NAME: "prod", PLATFORM_HOST: ctx.emulator.host, IMS_ORG: "" }),
+      caFile: ctx.caFile,
+    });
+    expect(result.failures.map((failure) => [failure.item, failure.test, failure.message.split(":")[0]])).toEqual([
+      [PLATFORM[0], "IMS_ORG is set correctly", "ERR_MISSING_VARIABLE"],
+    ]);
     expect(ctx.emulator.calls.api).toBe(0);
   });
 
@@ -133,24 +147,37 @@ describe.each([
     const result = await runner({ collection, environment: s2sOnly({ AEM_HOST: `https://${ctx.emulator.host}/` }), caFile: ctx.caFile });
     const failures = result.failures.map((failure) => [failure.item, failure.test]);
     expect(failures).toEqual(AEM.map((item) => [item, "AEM_HOST is set correctly"]));
-    expect(result.failures[0]?.message).toContain(`ERR_INVALID_VARIABLE: AEM_HOST is "https://${ctx.emulator.host}/" but must be a bare host name`);
+    expect(result.failures[0]?.message).toContain(
+      `ERR_INVALID_VARIABLE: AEM_HOST is "https://${ctx.emulator.host}/" but must be a bare host name`,
+    );
     expect(result.failures[0]?.message).toContain(`set AEM_HOST to "${ctx.emulator.host}"`);
     expect(ctx.emulator.calls.api).toBe(0);
   });
 
   it("AUTH_FLOW decides: both credentials with AUTH_FLOW=oauth-s2s send the Server-to-Server request, not the JWT one", async () => {
-    const result = await runner({ collection, environment: jwtOnly({ SCOPES: (ctx.credential.integration.scopes ?? []).join(","), AUTH_FLOW: "oauth-s2s" }), caFile: ctx.caFile });
+    const result = await runner({
+      collection,
+      environment: jwtOnly({ SCOPES: (ctx.credential.integration.scopes ?? []).join(","), AUTH_FLOW: "oauth-s2s" }),
+      caFile: ctx.caFile,
+    });
     expect(result.failures).toEqual([]);
     expect(tested(result)).toEqual([S2S_REQUEST, ...PLATFORM]);
-    expect(notes(result)[0]).toBe(`postman-ims-auth: skipped "${JWT_REQUEST}": AUTH_FLOW is oauth-s2s. To use this request, set AUTH_FLOW to jwt.`);
+    expect(notes(result)[0]).toBe(
+      `postman-ims-auth: skipped "${JWT_REQUEST}": AUTH_FLOW is oauth-s2s. To use this request, set AUTH_FLOW to jwt.`,
+    );
     expect([ctx.emulator.calls.tokenV3, ctx.emulator.calls.jwtExchange]).toEqual([1, 0]);
   });
 
   it("no credential at all: both Authenticate requests fail named, nothing is sent", async () => {
-    const result = await runner({ collection, environment: buildEnvironment(templateByName("oauth-s2s"), { IMS: ctx.emulator.host }), caFile: ctx.caFile });
+    const result = await runner({
+      collection,
+      environment: buildEnvironment(templateByName("oauth-s2s"), { IMS: ctx.emulator.host }),
+      caFile: ctx.caFile,
+    });
     const tests = new Set(result.failures.map((failure) => `${failure.item} | ${failure.test}`));
     for (const name of ["API_KEY", "CLIENT_SECRET", "SCOPES"]) expect(tests).toContain(`${S2S_REQUEST} | ${name} is set correctly`);
-    for (const name of ["PRIVATE_KEY", "META_SCOPE", "TECHNICAL_ACCOUNT_ID"]) expect(tests).toContain(`${JWT_REQUEST} | ${name} is set correctly`);
+    for (const name of ["PRIVATE_KEY", "META_SCOPE", "TECHNICAL_ACCOUNT_ID"])
+      expect(tests).toContain(`${JWT_REQUEST} | ${name} is set correctly`);
     expect(ctx.emulator.calls.tokenV3 + ctx.emulator.calls.jwtExchange + ctx.emulator.calls.api).toBe(0);
   });
 });
@@ -162,7 +189,12 @@ describe("the README's line, `newman run collections/adobe-ims.postman_collectio
 
   /** The console lines of a run: Newman's CLI boxes them and wraps them at its width. */
   const printed = (stdout: string) =>
-    [...stdout.matchAll(/┌\n((?:\s*│.*\n)+)\s*└/g)].map((match) => match[1]!.split("\n").map((line) => line.replace(/^\s*│ ?/, "")).join(""));
+    [...stdout.matchAll(/┌\n((?:\s*│.*\n)+)\s*└/g)].map((match) =>
+      match[1]!
+        .split("\n")
+        .map((line) => line.replace(/^\s*│ ?/, ""))
+        .join(""),
+    );
 
   function newmanCli(environment: EnvironmentFile): Promise<{ code: number; stdout: string }> {
     const file = temp.path(`${environment.name.replace(/\W+/g, "-")}.postman_environment.json`);

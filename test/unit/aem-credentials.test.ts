@@ -73,7 +73,9 @@ describe("readAemCredentials", () => {
 
   it.each(REQUIRED)("names integration.%s when it is missing", (path) => {
     const parts = path.split(".");
-    const text = JSON.stringify(credentials((integration) => void delete (parts.length === 2 ? integration[parts[0]!] : integration)[parts.at(-1)!]));
+    const text = JSON.stringify(
+      credentials((integration) => void delete (parts.length === 2 ? integration[parts[0]!] : integration)[parts.at(-1)!]),
+    );
     const { message } = fileError(text, "aem.json");
     expect(message).toBe(`aem.json is incomplete or damaged (integration.${path} is missing): ${REFETCH}`);
   });
@@ -85,11 +87,13 @@ describe("readAemCredentials", () => {
 
   // One error with every problem, in the order of the fields, so a hand-edited file is fixed in one go.
   it("reports every problem at once, the first field first", () => {
-    const text = JSON.stringify(credentials((integration) => {
-      delete integration.org;
-      integration.technicalAccount.clientSecret = "";
-      integration.metascopes = ["ent_aem_cloud_sdk"];
-    }));
+    const text = JSON.stringify(
+      credentials((integration) => {
+        delete integration.org;
+        integration.technicalAccount.clientSecret = "";
+        integration.metascopes = ["ent_aem_cloud_sdk"];
+      }),
+    );
     expect(fileError(text).message).toBe(
       "the credentials file is incomplete or damaged (integration.metascopes is an array, not a string; " +
         `integration.technicalAccount.clientSecret is empty; integration.org is missing): ${REFETCH}`,
@@ -102,9 +106,17 @@ describe("readAemCredentials", () => {
     ["a number", (i: Loose) => (i.id = 1234), "integration.id is a number, not a string"],
     ["null", (i: Loose) => (i.org = null), "integration.org is null, not a string"],
     ["an object", (i: Loose) => (i.privateKey = { pem: "x" }), "integration.privateKey is an object, not a string"],
-    ["a string for an object", (i: Loose) => (i.technicalAccount = FAKE_CLIENT_SECRET), "integration.technicalAccount is a string, not an object"],
+    [
+      "a string for an object",
+      (i: Loose) => (i.technicalAccount = FAKE_CLIENT_SECRET),
+      "integration.technicalAccount is a string, not an object",
+    ],
     ["a missing object", (i: Loose) => delete i.technicalAccount, "integration.technicalAccount is missing"],
-    ["an IMS URL with a path", (i: Loose) => (i.imsEndpoint = "https://ims-na1.adobelogin.com/ims/token"), 'integration.imsEndpoint is "https://ims-na1.adobelogin.com/ims/token", not an IMS host name'],
+    [
+      "an IMS URL with a path",
+      (i: Loose) => (i.imsEndpoint = "https://ims-na1.adobelogin.com/ims/token"),
+      'integration.imsEndpoint is "https://ims-na1.adobelogin.com/ims/token", not an IMS host name',
+    ],
   ])("refuses %s, naming the path and never the value", (_, change, problem) => {
     expect(fileError(JSON.stringify(credentials(change))).message).toContain(`(${problem}`);
   });
@@ -114,7 +126,12 @@ describe("readAemCredentials", () => {
   });
 
   it("says when the Developer Console returned an error, quoting its status code and error", () => {
-    const text = JSON.stringify({ ok: false, statusCode: 403, error: "Forbidden", integration: { technicalAccount: { clientSecret: FAKE_CLIENT_SECRET } } });
+    const text = JSON.stringify({
+      ok: false,
+      statusCode: 403,
+      error: "Forbidden",
+      integration: { technicalAccount: { clientSecret: FAKE_CLIENT_SECRET } },
+    });
     expect(fileError(text).message).toBe(
       'the credentials file holds an error the AEM Developer Console returned (statusCode 403, error "Forbidden"), not service credentials: ' +
         "get the file again from the AEM Developer Console → Integrations → Get Service Credentials " +
@@ -142,7 +159,8 @@ describe("readAemCredentials", () => {
 
 describe("aemEnvironment", () => {
   const read = readAemCredentials(JSON.stringify(fixture.wrapped));
-  const byKey = (env: { values: Array<{ key: string; value: string }> }) => Object.fromEntries(env.values.map(({ key, value }) => [key, value]));
+  const byKey = (env: { values: Array<{ key: string; value: string }> }) =>
+    Object.fromEntries(env.values.map(({ key, value }) => [key, value]));
 
   it("fills in every variable, secrets typed secret", () => {
     const env = aemEnvironment(read, { aemHost: "author-p123-e456.adobeaemcloud.com" });

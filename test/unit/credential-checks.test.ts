@@ -30,7 +30,12 @@ describe("planToken", () => {
 
   it("a pasted token: used as it is, with its expiry", () => {
     const token = pastedToken(NOW, 3_600_000);
-    expect(planToken(source({ ACCESS_TOKEN: token }), NOW)).toEqual({ ok: true, flow: "token", accessToken: token, expiresAt: NOW + 3_600_000 });
+    expect(planToken(source({ ACCESS_TOKEN: token }), NOW)).toEqual({
+      ok: true,
+      flow: "token",
+      accessToken: token,
+      expiresAt: NOW + 3_600_000,
+    });
   });
 
   it("problems, never thrown: no flow, an expired token, bad variables", () => {

@@ -40,7 +40,9 @@ describe("pbkdf2", () => {
       const salt = randomBytes(randomInt(1, 24));
       const iterations = randomInt(1, 300);
       const length = [8, 16, 24, 32, 45, 64][round % 6]!;
-      expect(toHex(pbkdf2(algorithm, password, salt, iterations, length))).toBe(pbkdf2Sync(password, salt, iterations, length, name).toString("hex"));
+      expect(toHex(pbkdf2(algorithm, password, salt, iterations, length))).toBe(
+        pbkdf2Sync(password, salt, iterations, length, name).toString("hex"),
+      );
     }
   });
 });

@@ -24,8 +24,8 @@ describe("parseDotenv", () => {
     ["an empty value, = inside a value", "A=\nB=b=c==", { A: "", B: "b=c==" }],
     ["single quotes are literal", "A='x # y'\nB='a\\nb'", { A: "x # y", B: "a\\nb" }],
     ["double-quote escapes", 'A="a\\nb\\tc \\"q\\" \\\\ C:\\Users"', { A: 'a\nb\tc "q" \\ C:\\Users' }],
-    ["a comment after a closing quote", 'A="x" # note\nB=\'y\'   ', { A: "x", B: "y" }],
-    ["CRLF and a BOM", "\uFEFFA=1\r\nB=\"2\"\r\n", { A: "1", B: "2" }],
+    ["a comment after a closing quote", "A=\"x\" # note\nB='y'   ", { A: "x", B: "y" }],
+    ["CRLF and a BOM", '\uFEFFA=1\r\nB="2"\r\n', { A: "1", B: "2" }],
     ["a double-quoted value over lines", 'A="one\ntwo\r\nthree"\nB=4', { A: "one\ntwo\nthree", B: "4" }],
     ["a single-quoted value over lines", "A='one\ntwo'", { A: "one\ntwo" }],
   ])("reads %s", (_, text, expected) => {
@@ -46,14 +46,29 @@ describe("parseDotenv", () => {
 
   it.each([
     ["a line without =", "A=1\nnot a line\n", /^student\.env:2: line 2 is not KEY=VALUE: it has no "="/, undefined],
-    ["a bad variable name", "A=1\n\n1A=x", /^student\.env:3: line 3 is not KEY=VALUE: the text before "=" is not a variable name/, undefined],
-    ["an unclosed double quote", 'A=1\nB="abc\nC=2\n', /^student\.env:2: the double quote that opens the value of B on line 2 is never closed\. End the value with "/, "B"],
+    [
+      "a bad variable name",
+      "A=1\n\n1A=x",
+      /^student\.env:3: line 3 is not KEY=VALUE: the text before "=" is not a variable name/,
+      undefined,
+    ],
+    [
+      "an unclosed double quote",
+      'A=1\nB="abc\nC=2\n',
+      /^student\.env:2: the double quote that opens the value of B on line 2 is never closed\. End the value with "/,
+      "B",
+    ],
     ["an unclosed single quote", "A='abc", /^student\.env:1: the single quote that opens the value of A on line 1 is never closed/, "A"],
     ["a duplicate key", "A=1\n\nA=2", /^student\.env:3: A is set twice, on line 1 and again on line 3\. Keep one/, "A"],
     ["a duplicate after a value over lines", 'K="a\nb\nc"\nK=1', /^student\.env:4: K is set twice, on line 1 and again on line 4/, "K"],
     ["text after the closing quote", 'A=1\nB="x" y', /^student\.env:2: B has text after its closing quote/, "B"],
     ["text after a closing quote on a later line", 'B="x\ny"z', /^student\.env:2: B has text after its closing quote/, "B"],
-    ["an unquoted PEM key", "PRIVATE_KEY=-----BEGIN PRIVATE KEY-----\nMIIB\n", /^student\.env:1: PRIVATE_KEY starts a PEM key .* not quoted\. Put the whole key between double quotes/, "PRIVATE_KEY"],
+    [
+      "an unquoted PEM key",
+      "PRIVATE_KEY=-----BEGIN PRIVATE KEY-----\nMIIB\n",
+      /^student\.env:1: PRIVATE_KEY starts a PEM key .* not quoted\. Put the whole key between double quotes/,
+      "PRIVATE_KEY",
+    ],
   ])("refuses %s with ERR_INPUT_FILE, the line and the variable", (_, text, message, variable) => {
     const error = failure(text);
     expect(error.code).toBe("ERR_INPUT_FILE");

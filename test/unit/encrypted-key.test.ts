@@ -42,7 +42,12 @@ describe("decrypts what Node (OpenSSL 3) writes", () => {
   it("with the forms of pasting on top: literal \\n escapes, JSON quotes, base64 of the PEM", () => {
     const pem = key.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASSPHRASE }).toString();
     const legacy = key.export({ type: "pkcs1", format: "pem", cipher: "aes-256-cbc", passphrase: PASSPHRASE }).toString();
-    for (const text of [pem.replace(/\n/g, "\\n"), JSON.stringify(legacy), Buffer.from(legacy).toString("base64"), legacy.replace(/\n/g, "\r\n")]) {
+    for (const text of [
+      pem.replace(/\n/g, "\\n"),
+      JSON.stringify(legacy),
+      Buffer.from(legacy).toString("base64"),
+      legacy.replace(/\n/g, "\r\n"),
+    ]) {
       expect(modulusOf(text, PASSPHRASE)).toBe(modulus);
     }
   });
@@ -76,19 +81,100 @@ describe("refuses, each with its own message, never quoting the passphrase", () 
   const legacy = () => key.export({ type: "pkcs1", format: "pem", cipher: "des-ede3-cbc", passphrase: PASSPHRASE }).toString();
 
   it.each([
-    ["no passphrase (PKCS#8)", encrypted, "", "ERR_PRIVATE_KEY_PASSPHRASE", "PRIVATE_KEY_PASSPHRASE", /^PRIVATE_KEY is encrypted, but PRIVATE_KEY_PASSPHRASE is not set/],
+    [
+      "no passphrase (PKCS#8)",
+      encrypted,
+      "",
+      "ERR_PRIVATE_KEY_PASSPHRASE",
+      "PRIVATE_KEY_PASSPHRASE",
+      /^PRIVATE_KEY is encrypted, but PRIVATE_KEY_PASSPHRASE is not set/,
+    ],
     ["no passphrase (legacy)", legacy, "  ", "ERR_PRIVATE_KEY_PASSPHRASE", "PRIVATE_KEY_PASSPHRASE", /is not set/],
-    ["a placeholder passphrase", encrypted, "{{PRIVATE_KEY_PASSPHRASE}}", "ERR_PRIVATE_KEY_PASSPHRASE", "PRIVATE_KEY_PASSPHRASE", /is not filled in/],
-    ["a wrong passphrase (PKCS#8)", encrypted, "wrong passphrase 123", "ERR_PRIVATE_KEY_PASSPHRASE", "PRIVATE_KEY_PASSPHRASE", /^PRIVATE_KEY_PASSPHRASE does not decrypt PRIVATE_KEY/],
-    ["a wrong passphrase (legacy)", legacy, "wrong passphrase 123", "ERR_PRIVATE_KEY_PASSPHRASE", "PRIVATE_KEY_PASSPHRASE", /does not decrypt/],
-    ["PBES1", () => otherSchemePem("pbes1"), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /encrypted with the old PBES1 scheme \(1\.2\.840\.113549\.1\.5\.3\)/],
+    [
+      "a placeholder passphrase",
+      encrypted,
+      "{{PRIVATE_KEY_PASSPHRASE}}",
+      "ERR_PRIVATE_KEY_PASSPHRASE",
+      "PRIVATE_KEY_PASSPHRASE",
+      /is not filled in/,
+    ],
+    [
+      "a wrong passphrase (PKCS#8)",
+      encrypted,
+      "wrong passphrase 123",
+      "ERR_PRIVATE_KEY_PASSPHRASE",
+      "PRIVATE_KEY_PASSPHRASE",
+      /^PRIVATE_KEY_PASSPHRASE does not decrypt PRIVATE_KEY/,
+    ],
+    [
+      "a wrong passphrase (legacy)",
+      legacy,
+      "wrong passphrase 123",
+      "ERR_PRIVATE_KEY_PASSPHRASE",
+      "PRIVATE_KEY_PASSPHRASE",
+      /does not decrypt/,
+    ],
+    [
+      "PBES1",
+      () => otherSchemePem("pbes1"),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_ENCRYPTION",
+      "PRIVATE_KEY",
+      /encrypted with the old PBES1 scheme \(1\.2\.840\.113549\.1\.5\.3\)/,
+    ],
     ["scrypt", () => otherSchemePem("scrypt"), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /encrypted with scrypt/],
-    ["HMAC-SHA512", () => pbes2Pem(key, PASSPHRASE, { prf: "hmacWithSHA512" }), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /encrypted with HMAC-SHA512/],
-    ["an unknown cipher", () => pbes2Pem(key, PASSPHRASE, { cipherOid: OIDS["camellia-256-cbc"] }), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /algorithm 1\.2\.392\.200011\.61\.1\.1\.1\.4/],
-    ["a legacy cipher we do not read", () => legacy().replace("DES-EDE3-CBC", "CAMELLIA-256-CBC"), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /encrypted with CAMELLIA-256-CBC.*openssl pkcs8 -topk8 -v2 aes-256-cbc/],
-    ["too many PBKDF2 iterations, refused before any work", () => pbes2Pem(key, PASSPHRASE, { iterations: 50_000_000 }), PASSPHRASE, "ERR_PRIVATE_KEY_ENCRYPTION", "PRIVATE_KEY", /50000000 PBKDF2 iterations; at most 100000/],
-    ["a damaged encrypted key", () => encrypted().replace(/\n(.)(.)/, "\n$2$1"), PASSPHRASE, "ERR_PRIVATE_KEY_FORMAT", "PRIVATE_KEY", /damaged/],
-    ["a legacy encrypted key with a line missing (not a wrong passphrase)", () => legacy().split("\n").filter((_, i) => i !== 6).join("\n"), PASSPHRASE, "ERR_PRIVATE_KEY_FORMAT", "PRIVATE_KEY", /is incomplete/],
+    [
+      "HMAC-SHA512",
+      () => pbes2Pem(key, PASSPHRASE, { prf: "hmacWithSHA512" }),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_ENCRYPTION",
+      "PRIVATE_KEY",
+      /encrypted with HMAC-SHA512/,
+    ],
+    [
+      "an unknown cipher",
+      () => pbes2Pem(key, PASSPHRASE, { cipherOid: OIDS["camellia-256-cbc"] }),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_ENCRYPTION",
+      "PRIVATE_KEY",
+      /algorithm 1\.2\.392\.200011\.61\.1\.1\.1\.4/,
+    ],
+    [
+      "a legacy cipher we do not read",
+      () => legacy().replace("DES-EDE3-CBC", "CAMELLIA-256-CBC"),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_ENCRYPTION",
+      "PRIVATE_KEY",
+      /encrypted with CAMELLIA-256-CBC.*openssl pkcs8 -topk8 -v2 aes-256-cbc/,
+    ],
+    [
+      "too many PBKDF2 iterations, refused before any work",
+      () => pbes2Pem(key, PASSPHRASE, { iterations: 50_000_000 }),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_ENCRYPTION",
+      "PRIVATE_KEY",
+      /50000000 PBKDF2 iterations; at most 100000/,
+    ],
+    [
+      "a damaged encrypted key",
+      () => encrypted().replace(/\n(.)(.)/, "\n$2$1"),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_FORMAT",
+      "PRIVATE_KEY",
+      /damaged/,
+    ],
+    [
+      "a legacy encrypted key with a line missing (not a wrong passphrase)",
+      () =>
+        legacy()
+          .split("\n")
+          .filter((_, i) => i !== 6)
+          .join("\n"),
+      PASSPHRASE,
+      "ERR_PRIVATE_KEY_FORMAT",
+      "PRIVATE_KEY",
+      /is incomplete/,
+    ],
   ] as Array<[string, () => string, string, string, string, RegExp]>)("%s", (_name, text, passphrase, code, variable, message) => {
     const error = refusal(text(), passphrase);
     expect([error.code, error.variable]).toEqual([code, variable]);

@@ -23,7 +23,9 @@ function pem(label: string, body: string): string {
 describe("the built engine", () => {
   it("carries none of the jsrsasign parts it leaves out (ciphers, SHA-1/512, ASN.1 encoders, PSS, verification, Signature)", () => {
     // What defines them (references from functions signing never calls may stay).
-    expect(source.match(/BlockCipherMode|x64|SHA1=|SHA512=|DERInteger|signWithMessageHashPSS|verifyWithMessageHash|checkStrictDER|prvkeypem/g)).toBeNull();
+    expect(
+      source.match(/BlockCipherMode|x64|SHA1=|SHA512=|DERInteger|signWithMessageHashPSS|verifyWithMessageHash|checkStrictDER|prvkeypem/g),
+    ).toBeNull();
     expect(source).toContain("SHA256=");
     expect(source).toContain("readPKCS8PrvKeyHex=");
   });
@@ -31,10 +33,18 @@ describe("the built engine", () => {
   it.each(["pkcs8", "pkcs1"] as const)("reads %s keys in every accepted wrapping and signs what node:crypto verifies", (type) => {
     const pems = rsaKeyPems();
     const text = pems[type];
-    for (const wrapped of [text, text.replace(/\n/g, "\r\n"), Buffer.from(text).toString("base64"), JSON.stringify(text), text.replace(/\n/g, "\\n")]) {
+    for (const wrapped of [
+      text,
+      text.replace(/\n/g, "\r\n"),
+      Buffer.from(text).toString("base64"),
+      JSON.stringify(text),
+      text.replace(/\n/g, "\\n"),
+    ]) {
       const jwt = engine.signRs256(engine.JWT_HEADER, '{"sub":"x"}', engine.loadPrivateKey(wrapped));
       const [header, payload, signature] = jwt.split(".") as [string, string, string];
-      expect(verify("sha256", Buffer.from(`${header}.${payload}`), createPublicKey(pems.spki), Buffer.from(signature, "base64url"))).toBe(true);
+      expect(verify("sha256", Buffer.from(`${header}.${payload}`), createPublicKey(pems.spki), Buffer.from(signature, "base64url"))).toBe(
+        true,
+      );
     }
   });
 
@@ -54,7 +64,11 @@ describe("the built engine", () => {
         pem(label, Buffer.from("not a key at all, just text").toString("base64")),
       );
     }
-    damaged.push(pem("PRIVATE KEY", pemBody(ec).body), pem("RSA PRIVATE KEY", pemBody(ec).body), pem("PRIVATE KEY", pemBody(rsaKeyPems().spki).body));
+    damaged.push(
+      pem("PRIVATE KEY", pemBody(ec).body),
+      pem("RSA PRIVATE KEY", pemBody(ec).body),
+      pem("PRIVATE KEY", pemBody(rsaKeyPems().spki).body),
+    );
     for (const text of damaged) {
       let outcome: unknown = "signed";
       try {

@@ -73,7 +73,10 @@ function judge(label: string, variables: Record<string, unknown>, outcome: Harne
   const noted = outcome.logs.some((args) => String(args[0]).startsWith("postman-ims-auth: skipped"));
   if (noted) expect(failed, `${context}: skipped with a note, yet a test failed`).toEqual([]);
   if (preRequest) expect(outcome.skipped, `${context}: failed tests but the request was not skipped`).toBe(failed.length > 0 || noted);
-  const reported = [...outcome.tests.map((test) => `${test.name} ${test.error ?? ""}`), ...outcome.logs.map((args) => args.map(String).join(" "))].join("\n");
+  const reported = [
+    ...outcome.tests.map((test) => `${test.name} ${test.error ?? ""}`),
+    ...outcome.logs.map((args) => args.map(String).join(" ")),
+  ].join("\n");
   for (const window of secretWindows(variables)) expect(reported.includes(window), `${context}: a secret appears in a message`).toBe(false);
   return { codes: failed.map((test) => /^(ERR_[A-Z_]+)/.exec(test.error ?? "")?.[1] ?? "?") };
 }
@@ -95,7 +98,8 @@ describe(`fuzz (seed ${SEED})`, () => {
         verdict = judge(label, variables, engine.jwtExchange({ variables }), true);
       } else if (kind < 0.7) {
         const variables = randomVariables(random, random.chance(0.7) ? { ...valid, PRIVATE_KEY: "", META_SCOPE: "" } : valid, keys);
-        if (random.chance(0.2)) Object.assign(variables, { PRIVATE_KEY: "", CLIENT_SECRET: "", SCOPES: "", ACCESS_TOKEN: randomToken(random) });
+        if (random.chance(0.2))
+          Object.assign(variables, { PRIVATE_KEY: "", CLIENT_SECRET: "", SCOPES: "", ACCESS_TOKEN: randomToken(random) });
         const answers = Array.from({ length: 6 }, () => randomImsAnswer(random));
         label += " engine.autoAuth";
         verdict = judge(label, variables, engine.autoAuth({ variables, ims: (attempt) => answers[attempt % answers.length]! }), true);
@@ -106,7 +110,11 @@ describe(`fuzz (seed ${SEED})`, () => {
       } else if (kind < 0.99) {
         const answer = randomImsAnswer(random);
         label += " token-response.js";
-        const outcome = scripts["token-response"]!.run({ variables: valid, path: random.pick(["/ims/exchange/jwt", "/ims/token/v3"]), response: "error" in answer ? undefined : answer });
+        const outcome = scripts["token-response"]!.run({
+          variables: valid,
+          path: random.pick(["/ims/exchange/jwt", "/ims/token/v3"]),
+          response: "error" in answer ? undefined : answer,
+        });
         verdict = judge(label, valid, outcome, false);
         expect(outcome.tests.length, `${label}: no test reported`).toBeGreaterThan(0);
       } else {
@@ -116,12 +124,16 @@ describe(`fuzz (seed ${SEED})`, () => {
         const name = random.pick(["auto-auth", "jwt-exchange"]);
         label += ` ${name}.js`;
         const answer = randomImsAnswer(random);
-        verdict = judge(label, variables, scripts[name]!.run({ variables, path: name === "auto-auth" ? "/data/x" : "/ims/exchange/jwt", ims: () => answer }), true);
+        verdict = judge(
+          label,
+          variables,
+          scripts[name]!.run({ variables, path: name === "auto-auth" ? "/data/x" : "/ims/exchange/jwt", ims: () => answer }),
+          true,
+        );
       }
       for (const code of verdict.codes.length ? verdict.codes : ["accepted"]) tally.set(code, (tally.get(code) ?? 0) + 1);
       const ms = performance.now() - started;
       if (ms > slowest.ms) slowest = { ms, label };
-
     }
     console.log(
       `fuzz: outcomes ${JSON.stringify(Object.fromEntries([...tally].sort((a, b) => b[1] - a[1])))}; slowest case ${slowest.ms.toFixed(0)} ms (${slowest.label})`,
@@ -135,7 +147,14 @@ describe(`fuzz (seed ${SEED})`, () => {
   it("random text never breaks the pieces that read it (checks, pasted tokens)", () => {
     const random = new Random(SEED + 1);
     for (let index = 0; index < 300; index++) {
-      const variables = { ...valid, PRIVATE_KEY: "", META_SCOPE: "", CLIENT_SECRET: "", SCOPES: "", ACCESS_TOKEN: random.chance(0.5) ? randomToken(random) : randomText(random) };
+      const variables = {
+        ...valid,
+        PRIVATE_KEY: "",
+        META_SCOPE: "",
+        CLIENT_SECRET: "",
+        SCOPES: "",
+        ACCESS_TOKEN: random.chance(0.5) ? randomToken(random) : randomText(random),
+      };
       judge(`token case ${index}`, variables, engine.autoAuth({ variables }), true);
     }
   });

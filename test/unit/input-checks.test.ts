@@ -19,7 +19,11 @@ function problems(overrides: Record<string, string>, read: typeof readJwtConfig 
 
 describe("template text is 'not filled in'", () => {
   it.each([
-    ["IMS_ORG", "{{ORG_ID}}@AdobeOrg", /IMS_ORG is not filled in: it still holds the placeholder \{\{ORG_ID\}\}@AdobeOrg \(no variable ORG_ID is defined\)/],
+    [
+      "IMS_ORG",
+      "{{ORG_ID}}@AdobeOrg",
+      /IMS_ORG is not filled in: it still holds the placeholder \{\{ORG_ID\}\}@AdobeOrg \(no variable ORG_ID is defined\)/,
+    ],
     ["API_KEY", "YOUR_CLIENT_ID", /API_KEY is not filled in: it still holds the placeholder YOUR_CLIENT_ID/],
     ["TECHNICAL_ACCOUNT_ID", "your-technical-account-id", /not filled in/],
     ["META_SCOPE", "changeme", /not filled in/],
@@ -40,13 +44,21 @@ describe("template text is 'not filled in'", () => {
 
 describe("identifiers: swapped, mistyped, with the corrected value suggested", () => {
   it.each([
-    ["IMS_ORG", "ABCDEF0123456789ABCDEF01@techacct.adobe.com", /IMS_ORG holds a technical account ID .* belongs in TECHNICAL_ACCOUNT_ID; IMS_ORG ends in @AdobeOrg\. Are IMS_ORG and TECHNICAL_ACCOUNT_ID swapped\?/],
+    [
+      "IMS_ORG",
+      "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
+      /IMS_ORG holds a technical account ID .* belongs in TECHNICAL_ACCOUNT_ID; IMS_ORG ends in @AdobeOrg\. Are IMS_ORG and TECHNICAL_ACCOUNT_ID swapped\?/,
+    ],
     ["TECHNICAL_ACCOUNT_ID", "0123456789ABCDEF01234567@AdobeOrg", /TECHNICAL_ACCOUNT_ID holds an organization ID .* swapped\?/],
     ["IMS_ORG", "0123456789ABCDEF01234567", /must look like .*: set IMS_ORG to "0123456789ABCDEF01234567@AdobeOrg"/],
     ["IMS_ORG", "0123456789ABCDEF01234567@adobeorg", /set IMS_ORG to "0123456789ABCDEF01234567@AdobeOrg"/],
     ["IMS_ORG", '"0123456789ABCDEF01234567@AdobeOrg",', /set IMS_ORG to "0123456789ABCDEF01234567@AdobeOrg"/],
     ["TECHNICAL_ACCOUNT_ID", "ABCDEF0123456789ABCDEF01", /set TECHNICAL_ACCOUNT_ID to "ABCDEF0123456789ABCDEF01@techacct\.adobe\.com"/],
-    ["TECHNICAL_ACCOUNT_ID", "ABCDEF0123456789ABCDEF01@TECHACCT.ADOBE.COM", /set TECHNICAL_ACCOUNT_ID to "ABCDEF0123456789ABCDEF01@techacct\.adobe\.com"/],
+    [
+      "TECHNICAL_ACCOUNT_ID",
+      "ABCDEF0123456789ABCDEF01@TECHACCT.ADOBE.COM",
+      /set TECHNICAL_ACCOUNT_ID to "ABCDEF0123456789ABCDEF01@techacct\.adobe\.com"/,
+    ],
     ["API_KEY", "'0123456789abcdef'", /set API_KEY to "0123456789abcdef"/],
   ])("%s = %j", (name, value, message) => {
     const [problem] = problems({ [name]: value });
@@ -125,7 +137,9 @@ describe("pasted tokens", () => {
 
   it("tolerates a clock a few minutes off: even with TOKEN_MARGIN_MINUTES=0 a token is not used in its last CLOCK_SKEW_MS", () => {
     expect(CLOCK_SKEW_MS).toBe(5 * 60_000);
-    expect(refusal({ ACCESS_TOKEN: token(now + 4 * 60_000), TOKEN_MARGIN_MINUTES: "0" }).message).toMatch(/within the 5-minute safety margin/);
+    expect(refusal({ ACCESS_TOKEN: token(now + 4 * 60_000), TOKEN_MARGIN_MINUTES: "0" }).message).toMatch(
+      /within the 5-minute safety margin/,
+    );
     expect(check({ ACCESS_TOKEN: token(now + 6 * 60_000), TOKEN_MARGIN_MINUTES: "0" })).toBe(now + 6 * 60_000);
   });
 
@@ -142,7 +156,9 @@ describe("IMS errors about expiry say the machine's clock may be wrong", () => {
     ["bad_request", "exp must be in the future"],
     ["invalid_grant", "The token is not yet valid (nbf)."],
   ])("%s: %s", (error, description) => {
-    expect(hintFor("jwt", 400, error, description, now)).toMatch(/This computer's clock reads 2030-01-02T03:04:05Z \(UTC\): if that is not the current time, the machine's clock may be wrong/);
+    expect(hintFor("jwt", 400, error, description, now)).toMatch(
+      /This computer's clock reads 2030-01-02T03:04:05Z \(UTC\): if that is not the current time, the machine's clock may be wrong/,
+    );
   });
 
   it("other errors do not", () => {
@@ -152,7 +168,10 @@ describe("IMS errors about expiry say the machine's clock may be wrong", () => {
 
 describe("IMS quoting a secret back", () => {
   it("is redacted from our message", () => {
-    const body = JSON.stringify({ error: "invalid_client", error_description: "client_secret p8e-SECRET-123 is not valid for jwt eyJ.x.y" });
+    const body = JSON.stringify({
+      error: "invalid_client",
+      error_description: "client_secret p8e-SECRET-123 is not valid for jwt eyJ.x.y",
+    });
     let message = "";
     try {
       readTokenResponse("jwt", 401, body, 0, ["p8e-SECRET-123", "eyJ.x.y"]);

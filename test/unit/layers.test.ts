@@ -25,7 +25,8 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:from|import\(?)\s*"(\.[^"]+)"/g)].map((match) => resolve(dirname(file), match[1]!));
 }
 
-const layerOf = (path: string, layers: readonly string[], base: string) => layers.indexOf(relative(base, path).split("/")[0]!.replace(/\.js$/, ".ts"));
+const layerOf = (path: string, layers: readonly string[], base: string) =>
+  layers.indexOf(relative(base, path).split("/")[0]!.replace(/\.js$/, ".ts"));
 
 describe("the layout", () => {
   const arrows = files(src).flatMap((file) => imports(file).map((target) => ({ from: relative(src, file), to: relative(src, target) })));
@@ -56,10 +57,14 @@ describe("the layout", () => {
   it("is the README's source map: every folder under src is named there", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const map = readme.slice(readme.indexOf("### Source map"));
-    const folders = files(src).map((file) => relative(src, dirname(file))).filter((dir, i, all) => dir !== "" && all.indexOf(dir) === i);
+    const folders = files(src)
+      .map((file) => relative(src, dirname(file)))
+      .filter((dir, i, all) => dir !== "" && all.indexOf(dir) === i);
     const missing = folders.filter((dir) => {
       const [top, ...rest] = dir.split("/");
-      return rest.length === 0 ? !map.includes(`src/${top}/`) : !map.includes(`src/${top}/`) || !new RegExp(`^\\s+${rest.join("/")}/`, "m").test(map);
+      return rest.length === 0
+        ? !map.includes(`src/${top}/`)
+        : !map.includes(`src/${top}/`) || !new RegExp(`^\\s+${rest.join("/")}/`, "m").test(map);
     });
     expect(missing).toEqual([]);
     expect(map).toContain("src/index.ts");

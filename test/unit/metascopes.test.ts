@@ -21,7 +21,11 @@ describe("parseMetascopes", () => {
     [",, ,", "ERR_MISSING_VARIABLE", /lists no metascope/],
     ["ent a", "ERR_INVALID_VARIABLE", /"ent a" is not a valid name/],
     ["ent_a;ent_b", "ERR_INVALID_VARIABLE", /Separate several with commas/],
-    ["https://ims-eu1.adobelogin.com/s/ent_a", "ERR_INVALID_VARIABLE", /is for IMS host ims-eu1.adobelogin.com.*Use the short name "ent_a"/],
+    [
+      "https://ims-eu1.adobelogin.com/s/ent_a",
+      "ERR_INVALID_VARIABLE",
+      /is for IMS host ims-eu1.adobelogin.com.*Use the short name "ent_a"/,
+    ],
   ])("refuses %j with %s", (text, code, message) => {
     let caught: unknown;
     try {

@@ -87,23 +87,103 @@ describe("loadPrivateKey refuses, each with its own message", () => {
 
 describe("loadPrivateKey: what else gets pasted, each named", () => {
   const cases: Array<[string, () => string, string, RegExp]> = [
-    ["a certificate and the key together", () => `${makeSelfSignedCertificate(makeRsaKeyPair(), { commonName: "t" })}${keys.pkcs8}`, "ERR_PRIVATE_KEY_FORMAT", /holds 2 PEM blocks \(CERTIFICATE, PRIVATE KEY\): keep only the private key/],
-    ["an OpenSSH key", () => "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----", "ERR_PRIVATE_KEY_TYPE", /OpenSSH's own format.*ssh-keygen -p -m PEM/],
-    ["a JSON Web Key", () => JSON.stringify(createPrivateKey(keys.pkcs8).export({ format: "jwk" })), "ERR_PRIVATE_KEY_FORMAT", /is a JSON Web Key/],
+    [
+      "a certificate and the key together",
+      () => `${makeSelfSignedCertificate(makeRsaKeyPair(), { commonName: "t" })}${keys.pkcs8}`,
+      "ERR_PRIVATE_KEY_FORMAT",
+      /holds 2 PEM blocks \(CERTIFICATE, PRIVATE KEY\): keep only the private key/,
+    ],
+    [
+      "an OpenSSH key",
+      () => "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
+      "ERR_PRIVATE_KEY_TYPE",
+      /OpenSSH's own format.*ssh-keygen -p -m PEM/,
+    ],
+    [
+      "a JSON Web Key",
+      () => JSON.stringify(createPrivateKey(keys.pkcs8).export({ format: "jwk" })),
+      "ERR_PRIVATE_KEY_FORMAT",
+      /is a JSON Web Key/,
+    ],
     ["a PuTTY key", () => "PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n", "ERR_PRIVATE_KEY_FORMAT", /PuTTY key/],
     ["an SSH public key", () => "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host", "ERR_PRIVATE_KEY_FORMAT", /SSH public key/],
-    ["the base64 without its BEGIN and END lines", () => keys.pkcs8.split("\n").slice(1, -2).join("\n"), "ERR_PRIVATE_KEY_FORMAT", /without its -----BEGIN and -----END lines/],
-    ["an END line without its BEGIN line", () => keys.pkcs8.split("\n").slice(1).join("\n"), "ERR_PRIVATE_KEY_FORMAT", /no -----BEGIN line/],
-    ["a certificate signing request", () => "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----", "ERR_PRIVATE_KEY_TYPE", /certificate signing request/],
-    ["an Ed25519 key", () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "ERR_PRIVATE_KEY_TYPE", /not an RSA key \(it is an Ed25519 key\)/],
-    ["an RSA-PSS key", () => generateKeyPairSync("rsa-pss", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "ERR_PRIVATE_KEY_TYPE", /RSA-PSS/],
-    ["a DSA key in PKCS#8", () => pem("PRIVATE KEY", der.seq(der.int(0), der.seq(der.oid("1.2.840.10040.4.1")), der.octets(der.int(5)))), "ERR_PRIVATE_KEY_TYPE", /it is a DSA key/],
-    ["a key with lines missing from the middle", () => { const lines = keys.pkcs1.split("\n"); return [...lines.slice(0, 5), ...lines.slice(9)].join("\n"); }, "ERR_PRIVATE_KEY_FORMAT", /is incomplete: part of the key is missing/],
-    ["a key with a stray character", () => keys.pkcs1.replace(/\n(.{10})/, "\n$1 x"), "ERR_PRIVATE_KEY_FORMAT", /line 2 holds characters that are not base64/],
-    ["a key with a changed character in its modulus", () => { const lines = keys.pkcs1.split("\n"); lines[2] = lines[2]!.replace(/^./, (c) => (c === "A" ? "B" : "A")); return lines.join("\n"); }, "ERR_PRIVATE_KEY_FORMAT", /numbers do not fit together/],
+    [
+      "the base64 without its BEGIN and END lines",
+      () => keys.pkcs8.split("\n").slice(1, -2).join("\n"),
+      "ERR_PRIVATE_KEY_FORMAT",
+      /without its -----BEGIN and -----END lines/,
+    ],
+    [
+      "an END line without its BEGIN line",
+      () => keys.pkcs8.split("\n").slice(1).join("\n"),
+      "ERR_PRIVATE_KEY_FORMAT",
+      /no -----BEGIN line/,
+    ],
+    [
+      "a certificate signing request",
+      () => "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----",
+      "ERR_PRIVATE_KEY_TYPE",
+      /certificate signing request/,
+    ],
+    [
+      "an Ed25519 key",
+      () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      "ERR_PRIVATE_KEY_TYPE",
+      /not an RSA key \(it is an Ed25519 key\)/,
+    ],
+    [
+      "an RSA-PSS key",
+      () => generateKeyPairSync("rsa-pss", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      "ERR_PRIVATE_KEY_TYPE",
+      /RSA-PSS/,
+    ],
+    [
+      "a DSA key in PKCS#8",
+      () => pem("PRIVATE KEY", der.seq(der.int(0), der.seq(der.oid("1.2.840.10040.4.1")), der.octets(der.int(5)))),
+      "ERR_PRIVATE_KEY_TYPE",
+      /it is a DSA key/,
+    ],
+    [
+      "a key with lines missing from the middle",
+      () => {
+        const lines = keys.pkcs1.split("\n");
+        return [...lines.slice(0, 5), ...lines.slice(9)].join("\n");
+      },
+      "ERR_PRIVATE_KEY_FORMAT",
+      /is incomplete: part of the key is missing/,
+    ],
+    [
+      "a key with a stray character",
+      () => keys.pkcs1.replace(/\n(.{10})/, "\n$1 x"),
+      "ERR_PRIVATE_KEY_FORMAT",
+      /line 2 holds characters that are not base64/,
+    ],
+    [
+      "a key with a changed character in its modulus",
+      () => {
+        const lines = keys.pkcs1.split("\n");
+        lines[2] = lines[2]!.replace(/^./, (c) => (c === "A" ? "B" : "A"));
+        return lines.join("\n");
+      },
+      "ERR_PRIVATE_KEY_FORMAT",
+      /numbers do not fit together/,
+    ],
     ["a multi-prime key", () => pkcs1Pem(rsaFields(createPrivateKey(keys.pkcs8)), 1), "ERR_PRIVATE_KEY_TYPE", /multi-prime/],
-    ["a key of more than 8192 bits", () => pkcs1Pem({ ...rsaFields(createPrivateKey(keys.pkcs8)), n: Buffer.concat([Buffer.from([0xc1]), randomBytes(1150)]) }), "ERR_PRIVATE_KEY_SIZE", /is a 9208-bit RSA key; at most 8192 bits/],
-    ["a forged key whose primes are as large as its modulus", () => { const fields = rsaFields(createPrivateKey(keys.pkcs8)); return pkcs1Pem({ ...fields, p: fields.n, dp: fields.n }); }, "ERR_PRIVATE_KEY_FORMAT", /could not be read: the key is damaged/],
+    [
+      "a key of more than 8192 bits",
+      () => pkcs1Pem({ ...rsaFields(createPrivateKey(keys.pkcs8)), n: Buffer.concat([Buffer.from([0xc1]), randomBytes(1150)]) }),
+      "ERR_PRIVATE_KEY_SIZE",
+      /is a 9208-bit RSA key; at most 8192 bits/,
+    ],
+    [
+      "a forged key whose primes are as large as its modulus",
+      () => {
+        const fields = rsaFields(createPrivateKey(keys.pkcs8));
+        return pkcs1Pem({ ...fields, p: fields.n, dp: fields.n });
+      },
+      "ERR_PRIVATE_KEY_FORMAT",
+      /could not be read: the key is damaged/,
+    ],
     ["far too much text", () => `${keys.pkcs8}${"A".repeat(70_000)}`, "ERR_PRIVATE_KEY_FORMAT", /is 7\d{4} characters long/],
   ];
   it.each(cases)("%s", (_name, text, code, message) => {

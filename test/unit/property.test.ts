@@ -16,7 +16,9 @@ const SIZES = [2048, 2048, 3072, 4096];
 const CLAIM_SETS_PER_KEY = 3;
 
 // Evaluated as the scripts' loader evaluates it.
-const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/scripts/engine.js");
+const engine = new Function(
+  `${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`,
+)() as typeof import("../../src/sandbox/scripts/engine.js");
 
 let keys: KeyObject[];
 beforeAll(async () => {

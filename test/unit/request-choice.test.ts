@@ -13,7 +13,12 @@ describe("skipTokenRequestNote", () => {
   it.each([
     ["an S2S credential", S2S, "jwt", "holds an OAuth Server-to-Server credential"],
     ["a JWT credential", VALID_JWT_VARIABLES, "s2s", "holds a service account (JWT) credential"],
-    ["both credentials: PRIVATE_KEY decides, as in the collection-level script", { ...VALID_JWT_VARIABLES, SCOPES: "openid" }, "s2s", "holds a service account (JWT) credential"],
+    [
+      "both credentials: PRIVATE_KEY decides, as in the collection-level script",
+      { ...VALID_JWT_VARIABLES, SCOPES: "openid" },
+      "s2s",
+      "holds a service account (JWT) credential",
+    ],
     ["a pasted token only", { ACCESS_TOKEN: "x.y.z" }, "s2s", "holds only a pasted ACCESS_TOKEN"],
     ["a pasted token only", { ACCESS_TOKEN: "x.y.z" }, "jwt", "holds only a pasted ACCESS_TOKEN"],
   ] as const)("%s: the %s request is skipped, saying why and what to set", (_what, variables, flow, why) => {
@@ -76,6 +81,11 @@ describe("sample folders", () => {
     ]);
     expect(problems[0]?.message).toContain('set PLATFORM_HOST to "platform.adobe.io"');
     expect(problems[1]?.message).not.toContain("p8e-secret");
-    expect(checkSampleVariables(source({ SANDBOX_NAME: "prod", PLATFORM_HOST: "platform.adobe.io", API_KEY: "abc", IMS_ORG: "0123456789ABCDEF01234567@AdobeOrg" }), PLATFORM)).toEqual([]);
+    expect(
+      checkSampleVariables(
+        source({ SANDBOX_NAME: "prod", PLATFORM_HOST: "platform.adobe.io", API_KEY: "abc", IMS_ORG: "0123456789ABCDEF01234567@AdobeOrg" }),
+        PLATFORM,
+      ),
+    ).toEqual([]);
   });
 });

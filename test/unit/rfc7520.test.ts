@@ -8,7 +8,9 @@ import { RFC7520_COMPACT, RFC7520_HEADER, RFC7520_PAYLOAD, RFC7520_RSA } from ".
 import { rfc7520PrivateKeyPem } from "../helpers/keys.js";
 
 // Evaluated exactly as the scripts' loader does it, from dist/sandbox/engine.js (`npm run compile`).
-const engine = new Function(`${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`)() as typeof import("../../src/sandbox/scripts/engine.js");
+const engine = new Function(
+  `${readFileSync(`${sandboxDir()}/engine.js`, "utf8")}\nreturn __imsAuthEngine;`,
+)() as typeof import("../../src/sandbox/scripts/engine.js");
 
 describe("RFC 7520 §4.1 RSA v1.5 signature", () => {
   const pem = rfc7520PrivateKeyPem();

@@ -87,19 +87,75 @@ describe("readRoster", () => {
   const pemLines = PEM.split("\n").length;
   const row4 = 2 + 2 * pemLines;
   it.each([
-    ["an unknown column", csv([[...HEADER, "FOO"], [...student("a"), "x"]]), [`roster.csv:1: unknown column "FOO": rename it to one of name, CLIENT_SECRET`]],
-    ["a column in the wrong case", csv([HEADER.map((c) => (c === "API_KEY" ? "api_key" : c)), student("a")]), ["roster.csv:1: unknown column \"api_key\": rename it API_KEY (variable names are case-sensitive)", "roster.csv:1: the header has no API_KEY column"]],
-    ["a duplicate column", csv([[...HEADER, "IMS"], [...student("a"), ""]]), ["roster.csv:1: column IMS appears twice in the header (columns 8 and 9)"]],
+    [
+      "an unknown column",
+      csv([
+        [...HEADER, "FOO"],
+        [...student("a"), "x"],
+      ]),
+      [`roster.csv:1: unknown column "FOO": rename it to one of name, CLIENT_SECRET`],
+    ],
+    [
+      "a column in the wrong case",
+      csv([HEADER.map((c) => (c === "API_KEY" ? "api_key" : c)), student("a")]),
+      [
+        'roster.csv:1: unknown column "api_key": rename it API_KEY (variable names are case-sensitive)',
+        "roster.csv:1: the header has no API_KEY column",
+      ],
+    ],
+    [
+      "a duplicate column",
+      csv([
+        [...HEADER, "IMS"],
+        [...student("a"), ""],
+      ]),
+      ["roster.csv:1: column IMS appears twice in the header (columns 8 and 9)"],
+    ],
     ["no name column", csv([HEADER.slice(1), student("a").slice(1)]), ['roster.csv:1: the header has no "name" column']],
-    ["a missing required value", csv([HEADER, student("a"), student("b"), student("c", { IMS_ORG: " " })]), [`roster.csv:${row4}: IMS_ORG is empty for "c": fill it in. IMS_ORG: Organization ID`]],
-    ["a duplicate name after sanitising", csv([HEADER, student("Alice"), student("b"), student("alice ")]), [`roster.csv:${row4}: lines 2 and ${row4} both make the file alice.postman_environment.json (names "Alice" and "alice")`]],
-    ["a short row", csv([HEADER, student("a"), student("b"), student("c").slice(0, 5)]), [`roster.csv:${row4}: this row has 5 fields but the header has 8 columns`]],
+    [
+      "a missing required value",
+      csv([HEADER, student("a"), student("b"), student("c", { IMS_ORG: " " })]),
+      [`roster.csv:${row4}: IMS_ORG is empty for "c": fill it in. IMS_ORG: Organization ID`],
+    ],
+    [
+      "a duplicate name after sanitising",
+      csv([HEADER, student("Alice"), student("b"), student("alice ")]),
+      [`roster.csv:${row4}: lines 2 and ${row4} both make the file alice.postman_environment.json (names "Alice" and "alice")`],
+    ],
+    [
+      "a short row",
+      csv([HEADER, student("a"), student("b"), student("c").slice(0, 5)]),
+      [`roster.csv:${row4}: this row has 5 fields but the header has 8 columns`],
+    ],
     ["an empty name", csv([HEADER, student("")]), ["roster.csv:2: name is empty: give every student a name"]],
-    ["a name with nothing usable", csv([HEADER, student("李")]), ['roster.csv:2: the name "李" has no letters or digits that can go in a file name']],
-    ["a placeholder", csv([HEADER, student("a", { IMS_ORG: "<your org>", CLIENT_SECRET: "{{CLIENT_SECRET}}" })]), ['roster.csv:2: CLIENT_SECRET for "a" still holds a placeholder:', 'roster.csv:2: IMS_ORG for "a" still holds the placeholder <your org>']],
-    ["an unclosed quote", `${csv([HEADER, student("a")])}b,"x,y\n`, [`roster.csv:${2 + pemLines}: the quote that opens field 2 on line ${2 + pemLines} is never closed`]],
-    ["text after a closing quote", `${csv([HEADER])}"b"c,${student("b").slice(1).map(field).join(",")}\n`, ["roster.csv:2: field 1 has text after its closing quote"]],
-    ["a missing header line", csv([student("a"), student("b")]), ["roster.csv:1: the first line names none of the columns we know: it must be the header (name,CLIENT_SECRET,API_KEY,"]],
+    [
+      "a name with nothing usable",
+      csv([HEADER, student("李")]),
+      ['roster.csv:2: the name "李" has no letters or digits that can go in a file name'],
+    ],
+    [
+      "a placeholder",
+      csv([HEADER, student("a", { IMS_ORG: "<your org>", CLIENT_SECRET: "{{CLIENT_SECRET}}" })]),
+      [
+        'roster.csv:2: CLIENT_SECRET for "a" still holds a placeholder:',
+        'roster.csv:2: IMS_ORG for "a" still holds the placeholder <your org>',
+      ],
+    ],
+    [
+      "an unclosed quote",
+      `${csv([HEADER, student("a")])}b,"x,y\n`,
+      [`roster.csv:${2 + pemLines}: the quote that opens field 2 on line ${2 + pemLines} is never closed`],
+    ],
+    [
+      "text after a closing quote",
+      `${csv([HEADER])}"b"c,${student("b").slice(1).map(field).join(",")}\n`,
+      ["roster.csv:2: field 1 has text after its closing quote"],
+    ],
+    [
+      "a missing header line",
+      csv([student("a"), student("b")]),
+      ["roster.csv:1: the first line names none of the columns we know: it must be the header (name,CLIENT_SECRET,API_KEY,"],
+    ],
     ["an empty file", "\uFEFF\r\n", ["roster.csv:1: the roster is empty"]],
     ["a header without students", csv([HEADER]), ["roster.csv:2: the roster has a header but no students"]],
   ])("refuses %s with ERR_ROSTER and the line", (_, text, expected) => {
@@ -163,7 +219,9 @@ describe("writeRoster", () => {
     }
     expect(caught).toBeInstanceOf(ImsAuthError);
     expect((caught as ImsAuthError).code).toBe("ERR_OUTPUT_EXISTS");
-    expect((caught as ImsAuthError).message).toMatch(/1 file already exists; nothing was written\..*\n {2}.*bob\.postman_environment\.json$/);
+    expect((caught as ImsAuthError).message).toMatch(
+      /1 file already exists; nothing was written\..*\n {2}.*bob\.postman_environment\.json$/,
+    );
     expect(readdirSync(dir)).toEqual(["bob.postman_environment.json"]);
     expect(readFileSync(join(dir, "bob.postman_environment.json"), "utf8")).toBe("mine");
   });

@@ -49,11 +49,14 @@ function run(source: string, pm: unknown): Record<string, unknown> {
 }
 
 describe("compiled scripts in a bare context", () => {
-  it.each(["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"] as ScriptName[])("%s defines no globals", (name) => {
-    const { pm } = fakePm({}, name === "auto-auth" || name === "api-response" ? "/data/x" : "/ims/exchange/jwt");
-    const context = run(scriptSource(name), pm);
-    expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
-  });
+  it.each(["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"] as ScriptName[])(
+    "%s defines no globals",
+    (name) => {
+      const { pm } = fakePm({}, name === "auto-auth" || name === "api-response" ? "/data/x" : "/ims/exchange/jwt");
+      const context = run(scriptSource(name), pm);
+      expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
+    },
+  );
 
   it("sample-guard, wrapped as the collection carries it, defines no globals; off, it skips with a note", () => {
     const { pm, tests, skipped } = fakePm({});
@@ -62,7 +65,11 @@ describe("compiled scripts in a bare context", () => {
     const context: Record<string, unknown> = { pm, console: { info: (line: unknown) => logged.push(line) } };
     runInNewContext(wrapped, context);
     expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
-    expect([tests, skipped(), logged]).toEqual([[], true, ['postman-ims-auth: skipped "AEM": the AEM samples are off; set AEM_HOST to turn them on.']]);
+    expect([tests, skipped(), logged]).toEqual([
+      [],
+      true,
+      ['postman-ims-auth: skipped "AEM": the AEM samples are off; set AEM_HOST to turn them on.'],
+    ]);
   });
 
   it("the JWT script, with the engine unpacked, reports every missing variable and skips the request", () => {
@@ -70,7 +77,9 @@ describe("compiled scripts in a bare context", () => {
     run(scriptSource("jwt-exchange"), pm);
     expect(skipped()).toBe(true);
     expect(tests.map((test) => test.name)).toEqual(
-      ["IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY"].map((name) => `${name} is set correctly`),
+      ["IMS", "IMS_ORG", "TECHNICAL_ACCOUNT_ID", "API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY"].map(
+        (name) => `${name} is set correctly`,
+      ),
     );
     expect(tests.every((test) => test.error?.startsWith("ERR_MISSING_VARIABLE: "))).toBe(true);
   });
@@ -90,6 +99,8 @@ describe("compiled scripts in a bare context", () => {
     run(source.replace(blob!, flipped), pm);
     expect(sent).toEqual([]);
     expect(skipped()).toBe(true);
-    expect(tests).toEqual([{ name: "Adobe IMS access token", error: expect.stringMatching(/^ERR_SCRIPT_INTEGRITY: The authentication script/) }]);
+    expect(tests).toEqual([
+      { name: "Adobe IMS access token", error: expect.stringMatching(/^ERR_SCRIPT_INTEGRITY: The authentication script/) },
+    ]);
   });
 });

@@ -31,7 +31,9 @@ describe("storedTokenIsFresh", () => {
     // Yesterday's expiry, today's token: fresh.
     expect(fresh({ ACCESS_TOKEN: imsToken(NOW - 60_000, 24 * HOUR), ACCESS_TOKEN_EXPIRES_AT: String(NOW - HOUR) })).toBe(true);
     // A far expiry left behind, a token that is about to expire: stale.
-    expect(fresh({ ACCESS_TOKEN: imsToken(NOW - 24 * HOUR + 60_000, 24 * HOUR), ACCESS_TOKEN_EXPIRES_AT: String(NOW + 20 * HOUR) })).toBe(false);
+    expect(fresh({ ACCESS_TOKEN: imsToken(NOW - 24 * HOUR + 60_000, 24 * HOUR), ACCESS_TOKEN_EXPIRES_AT: String(NOW + 20 * HOUR) })).toBe(
+      false,
+    );
   });
 
   it("our own stored expiry decides while it agrees with the token's, clocks apart by less than the tolerance", () => {

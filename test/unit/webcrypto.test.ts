@@ -23,7 +23,16 @@ function verifies(jwt: string, pem: string): boolean {
 
 describe("choosing the signer", () => {
   it("WebCrypto only where crypto.subtle has importKey and sign (the Postman app); jsrsasign elsewhere (Newman)", () => {
-    for (const crypto of [undefined, null, {}, { subtle: null }, { subtle: {} }, { subtle: { importKey() {} } }, { subtle: { sign() {} } }, "crypto"]) {
+    for (const crypto of [
+      undefined,
+      null,
+      {},
+      { subtle: null },
+      { subtle: {} },
+      { subtle: { importKey() {} } },
+      { subtle: { sign() {} } },
+      "crypto",
+    ]) {
       expect(engine.webCryptoSigner(crypto)).toBeUndefined();
     }
     expect(engine.webCryptoSigner(globalThis.crypto)).toBe(globalThis.crypto.subtle);
@@ -126,7 +135,9 @@ describe("the engine signs with WebCrypto only when the sandbox hands it crypto.
 
   it("a WebCrypto that fails still gets a token: jsrsasign signs, same bytes", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-02T03:04:05Z") });
-    const broken = { subtle: { importKey: () => Promise.reject(new Error("NotSupportedError")), sign: () => Promise.reject(new Error("no")) } };
+    const broken = {
+      subtle: { importKey: () => Promise.reject(new Error("NotSupportedError")), sign: () => Promise.reject(new Error("no")) },
+    };
     const fallback = await jwtTokenFilled(broken);
     expect(fallback.tests).toEqual([]);
     expect(fallback.jwt).toBe((await jwtTokenFilled(undefined)).jwt);
@@ -135,10 +146,24 @@ describe("the engine signs with WebCrypto only when the sandbox hands it crypto.
   it("every key check applies on the WebCrypto path: a 1024-bit key, an EC key, a certificate-less public key", async () => {
     const small = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-    const config = { ims: "ims.example", orgId: "A@AdobeOrg", technicalAccountId: "B@techacct.adobe.com", clientId: "c", clientSecret: "s", metascopes: ["m"], privateKeyPassphrase: "" };
-    await expect(engine.createJwtAssertionAsync({ ...config, privateKey: small }, Date.now(), subtle)).rejects.toMatchObject({ code: "ERR_PRIVATE_KEY_SIZE" });
-    await expect(engine.createJwtAssertionAsync({ ...config, privateKey: ec }, Date.now(), subtle)).rejects.toMatchObject({ code: "ERR_PRIVATE_KEY_TYPE" });
-    await expect(engine.createJwtAssertionAsync({ ...config, privateKey: pems.spki }, Date.now(), subtle)).rejects.toMatchObject({ code: "ERR_PRIVATE_KEY_TYPE" });
+    const config = {
+      ims: "ims.example",
+      orgId: "A@AdobeOrg",
+      technicalAccountId: "B@techacct.adobe.com",
+      clientId: "c",
+      clientSecret: "s",
+      metascopes: ["m"],
+      privateKeyPassphrase: "",
+    };
+    await expect(engine.createJwtAssertionAsync({ ...config, privateKey: small }, Date.now(), subtle)).rejects.toMatchObject({
+      code: "ERR_PRIVATE_KEY_SIZE",
+    });
+    await expect(engine.createJwtAssertionAsync({ ...config, privateKey: ec }, Date.now(), subtle)).rejects.toMatchObject({
+      code: "ERR_PRIVATE_KEY_TYPE",
+    });
+    await expect(engine.createJwtAssertionAsync({ ...config, privateKey: pems.spki }, Date.now(), subtle)).rejects.toMatchObject({
+      code: "ERR_PRIVATE_KEY_TYPE",
+    });
     const key = engine.loadPrivateKey(pems.pkcs8);
     await expect(engine.signRs256WebCrypto('{"alg":"none"}', PAYLOAD, key, subtle)).rejects.toMatchObject({ code: "ERR_SIGNING" });
     await expect(engine.signRs256WebCrypto('{"alg":"HS256"}', PAYLOAD, key, subtle)).rejects.toMatchObject({ code: "ERR_SIGNING" });
@@ -161,7 +186,12 @@ describe("holdUntilSettled: the sandbox waits for a promise, and no rejection is
   it("a value: onValue runs, then the holding timer is cleared", async () => {
     const { host, cleared } = fakeHost();
     const seen: unknown[] = [];
-    holdUntilSettled(host, Promise.resolve(42), (value) => seen.push(["value", value, cleared.length]), (error) => seen.push(["error", error]));
+    holdUntilSettled(
+      host,
+      Promise.resolve(42),
+      (value) => seen.push(["value", value, cleared.length]),
+      (error) => seen.push(["error", error]),
+    );
     await flush();
     expect(seen).toEqual([["value", 42, 0]]);
     expect(cleared).toEqual([1]);
@@ -174,9 +204,28 @@ describe("holdUntilSettled: the sandbox waits for a promise, and no rejection is
     try {
       const { host } = fakeHost();
       const errors: unknown[] = [];
-      holdUntilSettled(host, Promise.reject(new Error("rejected")), () => undefined, (error) => errors.push(error));
-      holdUntilSettled(host, Promise.resolve(1), () => { throw new Error("thrown"); }, (error) => errors.push(error));
-      holdUntilSettled(host, Promise.reject(new Error("again")), () => undefined, () => { throw new Error("from onError"); });
+      holdUntilSettled(
+        host,
+        Promise.reject(new Error("rejected")),
+        () => undefined,
+        (error) => errors.push(error),
+      );
+      holdUntilSettled(
+        host,
+        Promise.resolve(1),
+        () => {
+          throw new Error("thrown");
+        },
+        (error) => errors.push(error),
+      );
+      holdUntilSettled(
+        host,
+        Promise.reject(new Error("again")),
+        () => undefined,
+        () => {
+          throw new Error("from onError");
+        },
+      );
       await flush();
       await flush();
       expect(errors.map((error) => (error as Error).message)).toEqual(["rejected", "thrown"]);
@@ -190,7 +239,12 @@ describe("holdUntilSettled: the sandbox waits for a promise, and no rejection is
     const { host, cleared, fire } = fakeHost();
     const seen: unknown[] = [];
     let resolveLate: (value: number) => void = () => undefined;
-    holdUntilSettled(host, new Promise<number>((resolve) => (resolveLate = resolve)), (value) => seen.push(value), (error) => seen.push(error));
+    holdUntilSettled(
+      host,
+      new Promise<number>((resolve) => (resolveLate = resolve)),
+      (value) => seen.push(value),
+      (error) => seen.push(error),
+    );
     fire();
     resolveLate(7);
     await flush();

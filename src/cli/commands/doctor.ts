@@ -34,7 +34,8 @@ and why; then a summary. Exits 1 when any file has an error.`,
       progress:
         total < PROGRESS_FROM
           ? undefined
-          : (checked, all, file) => process.stderr.write(live ? `\r\x1b[Kchecked ${checked}/${all}` : `checked ${checked}/${all}: ${file}\n`),
+          : (checked, all, file) =>
+              process.stderr.write(live ? `\r\x1b[Kchecked ${checked}/${all}` : `checked ${checked}/${all}: ${file}\n`),
     });
     if (live && total >= PROGRESS_FROM) process.stderr.write("\r\x1b[K");
     for (const line of doctorRows(rows)) console.log(line);

@@ -7,7 +7,13 @@ const list = (value: OptionValues[string]): string[] => (Array.isArray(value) ? 
 const text = (value: OptionValues[string]): string | undefined => (typeof value === "string" ? value : undefined);
 
 function request(values: OptionValues): EnvironmentRequest & { out: string; force: boolean } {
-  const optional = { template: text(values.template), aemCredentials: text(values["aem-credentials"]), aemHost: text(values["aem-host"]), fromConsole: text(values["from-console"]), name: text(values.name) };
+  const optional = {
+    template: text(values.template),
+    aemCredentials: text(values["aem-credentials"]),
+    aemHost: text(values["aem-host"]),
+    fromConsole: text(values["from-console"]),
+    name: text(values.name),
+  };
   return {
     ...(Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)) as Partial<typeof optional>),
     envFiles: list(values.dotenv),
@@ -59,12 +65,15 @@ VALUES (later ones win)
     if (values.out === undefined) throw new UsageError("say where to write the environment: -o FILE");
     const sources = ["template", "aem-credentials", "from-console"].filter((name) => values[name] !== undefined);
     if (sources.length > 1) throw new UsageError(`give one source, not ${sources.map((name) => `--${name}`).join(" and ")}`);
-    if (values["aem-host"] !== undefined && values["aem-credentials"] === undefined) throw new UsageError("--aem-host goes with --aem-credentials FILE");
+    if (values["aem-host"] !== undefined && values["aem-credentials"] === undefined)
+      throw new UsageError("--aem-host goes with --aem-credentials FILE");
   },
   async run(values) {
     const { createEnvironmentFile } = await import("../../generator/environment/make-environment.js");
     const environment = createEnvironmentFile({ ...request(values), processEnv: process.env });
-    const empty = environment.values.filter((value) => value.value === "" && !value.key.startsWith("ACCESS_TOKEN")).map((value) => value.key);
+    const empty = environment.values
+      .filter((value) => value.value === "" && !value.key.startsWith("ACCESS_TOKEN"))
+      .map((value) => value.key);
     const secrets = environment.values.filter((value) => value.type === "secret").map((value) => value.key);
     console.log(
       `wrote ${String(values.out)}: environment "${environment.name}", ${environment.values.length} variables` +

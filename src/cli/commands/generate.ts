@@ -19,7 +19,8 @@ export const generate: Command = {
   --name NAME       the collection's name (default: Adobe IMS); it also names the file`,
   options: { out: { type: "string", short: "o", default: "." }, flows: { type: "string" }, name: { type: "string" } },
   check(values) {
-    if (values.name !== undefined && String(values.name).trim() === "") throw new UsageError("--name is empty: give the collection a name, or leave --name out");
+    if (values.name !== undefined && String(values.name).trim() === "")
+      throw new UsageError("--name is empty: give the collection a name, or leave --name out");
     options(values);
   },
   async run(values) {

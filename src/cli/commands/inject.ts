@@ -20,9 +20,11 @@ parts. Requests and folders whose own auth overrides the collection's are listed
   options: { out: { type: "string", short: "o" }, "in-place": { type: "boolean" }, force: { type: "boolean" }, flows: { type: "string" } },
   positionals: true,
   check(values, positionals) {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the collection file" : `one collection file, not ${positionals.length}`);
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? "name the collection file" : `one collection file, not ${positionals.length}`);
     if (values.out !== undefined && values["in-place"]) throw new UsageError("give -o FILE or --in-place, not both");
-    if (values.out === undefined && !values["in-place"]) throw new UsageError("say where to write: -o FILE, or --in-place to change the collection file itself");
+    if (values.out === undefined && !values["in-place"])
+      throw new UsageError("say where to write: -o FILE, or --in-place to change the collection file itself");
     if (values.force && values["in-place"]) throw new UsageError("--force goes with -o FILE (--in-place always replaces the file)");
     if (values.flows !== undefined) parseFlows(String(values.flows));
   },
@@ -34,8 +36,11 @@ parts. Requests and folders whose own auth overrides the collection's are listed
       ...(values.flows === undefined ? {} : { flows: parseFlows(String(values.flows)) }),
     });
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
-    const warned = result.warnings.length === 0 ? "" : `; ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} above`;
-    console.log(`wrote ${result.file}: Bearer auth, auto-auth script and Authenticate folder added; ${result.watched} requests watch for 401${warned}`);
+    const warned =
+      result.warnings.length === 0 ? "" : `; ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} above`;
+    console.log(
+      `wrote ${result.file}: Bearer auth, auto-auth script and Authenticate folder added; ${result.watched} requests watch for 401${warned}`,
+    );
     return 0;
   },
 };

@@ -19,11 +19,18 @@ each problem named with its line number.`,
   options: { out: { type: "string", short: "o" }, template: { type: "string" }, require: { type: "string" }, force: { type: "boolean" } },
   positionals: true,
   check(values, positionals) {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the roster file (CSV)" : `one roster file, not ${positionals.length}`);
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? "name the roster file (CSV)" : `one roster file, not ${positionals.length}`);
     if (values.out === undefined) throw new UsageError("say where to write the environments: -o DIR");
   },
   async run(values, positionals) {
-    const required = values.require === undefined ? undefined : String(values.require).split(",").map((name) => name.trim()).filter((name) => name !== "");
+    const required =
+      values.require === undefined
+        ? undefined
+        : String(values.require)
+            .split(",")
+            .map((name) => name.trim())
+            .filter((name) => name !== "");
     const out = String(values.out);
     const { writeClassRoster } = await import("../../roster/class-roster.js");
     const { files } = writeClassRoster({

@@ -11,7 +11,9 @@ export function caOption(values: OptionValues): string | undefined {
   try {
     return readFileSync(String(values.ca), "utf8");
   } catch (error) {
-    throw new UsageError(`--ca ${String(values.ca)} cannot be read (${(error as { code?: string }).code ?? "error"}): give a PEM certificate file.`);
+    throw new UsageError(
+      `--ca ${String(values.ca)} cannot be read (${(error as { code?: string }).code ?? "error"}): give a PEM certificate file.`,
+    );
   }
 }
 
@@ -43,7 +45,8 @@ Only the token goes to stdout; what was done goes to stderr, without secrets.`,
     const [env, aem] = [values.env, values["aem-credentials"]];
     if ((env === undefined) === (aem === undefined)) throw new UsageError("give one of --env FILE and --aem-credentials FILE");
     const format = String(values.format);
-    if (!TOKEN_FORMATS.includes(format as TokenFormat)) throw new UsageError(`--format must be ${TOKEN_FORMATS.join(", ")}, not "${format}"`);
+    if (!TOKEN_FORMATS.includes(format as TokenFormat))
+      throw new UsageError(`--format must be ${TOKEN_FORMATS.join(", ")}, not "${format}"`);
     const token = await getAccessTokenForFile(String(env ?? aem), {
       expect: aem === undefined ? undefined : "aem",
       ca: caOption(values),

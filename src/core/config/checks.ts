@@ -59,7 +59,13 @@ export function requireValue(source: VariableSource, name: VariableName | string
  * corrected value (the value without surrounding quotes or a trailing comma is always tried). A value
  * shaped like a secret is never quoted back.
  */
-export function requireMatch(name: string, value: string, pattern: RegExp, expectation: string, fix?: (value: string) => string | undefined): string {
+export function requireMatch(
+  name: string,
+  value: string,
+  pattern: RegExp,
+  expectation: string,
+  fix?: (value: string) => string | undefined,
+): string {
   if (pattern.test(value)) return value;
   const stripped = value.replace(/^["'\s]+|["',;\s]+$/g, "");
   const suggestion = pattern.test(stripped) ? stripped : fix?.(stripped);
@@ -89,7 +95,8 @@ const BARE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 /** A host name (and optional port) with no scheme, path or trailing slash; `example` is suggested when no fix can be guessed. */
 export function requireBareHost(name: string, value: string, example: string): string {
   // DNS labels are at most 63 characters: that also keeps a pasted token or secret from passing for a host.
-  if (BARE_HOST.test(value) && quotable(value) && value.split(/[.:]/).every((label) => label.length > 0 && label.length <= 63)) return value;
+  if (BARE_HOST.test(value) && quotable(value) && value.split(/[.:]/).every((label) => label.length > 0 && label.length <= 63))
+    return value;
   const suggestion = value
     .replace(/^[a-z]+:\/\//i, "")
     .replace(/[/?#].*$/, "")

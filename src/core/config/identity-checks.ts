@@ -18,8 +18,15 @@ function swapped(name: string, holds: string, other: string, own: string): ImsAu
 /** IMS_ORG: "…@AdobeOrg"; a missing or mistyped suffix is corrected in the message. */
 export function requireOrgId(source: VariableSource): string {
   const value = requireValue(source, "IMS_ORG");
-  if (/@techacct\.adobe\.com$/i.test(value)) throw swapped("IMS_ORG", "a technical account ID (…@techacct.adobe.com)", "TECHNICAL_ACCOUNT_ID", "@AdobeOrg");
-  return requireMatch("IMS_ORG", value, ORG, 'must look like "0123456789ABCDEF01234567@AdobeOrg"', (text) => `${text.replace(/@adobeorg$/i, "")}@AdobeOrg`);
+  if (/@techacct\.adobe\.com$/i.test(value))
+    throw swapped("IMS_ORG", "a technical account ID (…@techacct.adobe.com)", "TECHNICAL_ACCOUNT_ID", "@AdobeOrg");
+  return requireMatch(
+    "IMS_ORG",
+    value,
+    ORG,
+    'must look like "0123456789ABCDEF01234567@AdobeOrg"',
+    (text) => `${text.replace(/@adobeorg$/i, "")}@AdobeOrg`,
+  );
 }
 
 /** TECHNICAL_ACCOUNT_ID: "…@techacct.adobe.com". */
@@ -38,7 +45,11 @@ export function requireTechnicalAccountId(source: VariableSource): string {
 /** API_KEY: the client ID. A client secret pasted here is recognised, and not repeated. */
 export function requireClientId(source: VariableSource): string {
   const value = requireValue(source, "API_KEY");
-  const holds = /^p8e-/i.test(value) ? "a client secret (it starts with p8e-)" : /^eyJ/.test(value) ? "a token or JWT (it starts with eyJ)" : undefined;
+  const holds = /^p8e-/i.test(value)
+    ? "a client secret (it starts with p8e-)"
+    : /^eyJ/.test(value)
+      ? "a token or JWT (it starts with eyJ)"
+      : undefined;
   if (holds) {
     throw new ImsAuthError("ERR_INVALID_VARIABLE", `API_KEY holds ${holds}: put the Client ID of the credential in API_KEY.`, "API_KEY");
   }

@@ -32,9 +32,7 @@ export function readJwtConfig(source: VariableSource): Checked<JwtConfig> {
   if (sameAsId) problems.push(sameAsId);
   const metascopeText = collect(problems, () => requireValue(source, "META_SCOPE"));
   const metascopes =
-    metascopeText === undefined || ims === undefined
-      ? undefined
-      : collect(problems, () => parseMetascopes(metascopeText, ims));
+    metascopeText === undefined || ims === undefined ? undefined : collect(problems, () => parseMetascopes(metascopeText, ims));
   const privateKey = collect(problems, () => requireValue(source, "PRIVATE_KEY"));
 
   if (

@@ -27,7 +27,13 @@ function check(source: VariableSource, name: string): void {
   else if (name === "IMS_ORG") requireOrgId(source);
   else if (name === "AEM_HOST") requireBareHost(name, requireValue(source, name), "author-p123-e456.adobeaemcloud.com");
   else if (name.endsWith("_HOST")) requireBareHost(name, requireValue(source, name), "platform.adobe.io");
-  else if (name === "SANDBOX_NAME") requireMatch(name, requireValue(source, name), /^[a-z0-9][a-z0-9-]*$/, "must be an Experience Platform sandbox name such as prod (lowercase letters, digits and -)");
+  else if (name === "SANDBOX_NAME")
+    requireMatch(
+      name,
+      requireValue(source, name),
+      /^[a-z0-9][a-z0-9-]*$/,
+      "must be an Experience Platform sandbox name such as prod (lowercase letters, digits and -)",
+    );
   else requireValue(source, name);
 }
 

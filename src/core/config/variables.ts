@@ -40,7 +40,8 @@ export const VARIABLES = {
     secret: true,
   },
   PRIVATE_KEY_PASSPHRASE: {
-    description: "Optional: the passphrase of PRIVATE_KEY when the key is encrypted (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED).",
+    description:
+      "Optional: the passphrase of PRIVATE_KEY when the key is encrypted (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED).",
     secret: true,
   },
   SCOPES: {

@@ -32,7 +32,8 @@ function utf8Decode(bytes: number[]): string {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i++] ?? 0;
     let code = b;
-    if (b >= 0xf0) code = ((b & 0x07) << 18) | (((bytes[i++] ?? 0) & 0x3f) << 12) | (((bytes[i++] ?? 0) & 0x3f) << 6) | ((bytes[i++] ?? 0) & 0x3f);
+    if (b >= 0xf0)
+      code = ((b & 0x07) << 18) | (((bytes[i++] ?? 0) & 0x3f) << 12) | (((bytes[i++] ?? 0) & 0x3f) << 6) | ((bytes[i++] ?? 0) & 0x3f);
     else if (b >= 0xe0) code = ((b & 0x0f) << 12) | (((bytes[i++] ?? 0) & 0x3f) << 6) | ((bytes[i++] ?? 0) & 0x3f);
     else if (b >= 0xc0) code = ((b & 0x1f) << 6) | ((bytes[i++] ?? 0) & 0x3f);
     // Invalid sequences (binary data) become U+FFFD rather than a RangeError.

@@ -53,7 +53,8 @@ export function expectTlv(bytes: Bytes, offset: number, tag: number, limit?: num
 /** The elements inside a constructed element, in order. */
 export function children(bytes: Bytes, parent: Tlv): Tlv[] {
   const items: Tlv[] = [];
-  for (let offset = parent.start; offset < parent.end; offset = items[items.length - 1]!.end) items.push(readTlv(bytes, offset, parent.end));
+  for (let offset = parent.start; offset < parent.end; offset = items[items.length - 1]!.end)
+    items.push(readTlv(bytes, offset, parent.end));
   return items;
 }
 

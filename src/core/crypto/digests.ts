@@ -22,7 +22,9 @@ function paddedWords(message: Bytes, littleEndian: boolean | undefined, prefix: 
   bytes.push(...(littleEndian ? length.reverse() : length));
   const words: number[] = [];
   for (let i = 0; i < bytes.length; i += 4) {
-    const [a, b, c, d] = littleEndian ? [bytes[i + 3]!, bytes[i + 2]!, bytes[i + 1]!, bytes[i]!] : [bytes[i]!, bytes[i + 1]!, bytes[i + 2]!, bytes[i + 3]!];
+    const [a, b, c, d] = littleEndian
+      ? [bytes[i + 3]!, bytes[i + 2]!, bytes[i + 1]!, bytes[i]!]
+      : [bytes[i]!, bytes[i + 1]!, bytes[i + 2]!, bytes[i + 3]!];
     words.push(((a << 24) | (b << 16) | (c << 8) | d) >>> 0);
   }
   return words;
@@ -121,7 +123,15 @@ function hmacKey(algorithm: HashAlgorithm, key: Bytes): (message: Bytes) => numb
   while (block.length < 64) block.push(0);
   const keyed = (pad: number): number[] => {
     const state = algorithm.iv.slice();
-    algorithm.compress(state, paddedWords(block.map((byte) => byte ^ pad), algorithm.littleEndian, 0), 0);
+    algorithm.compress(
+      state,
+      paddedWords(
+        block.map((byte) => byte ^ pad),
+        algorithm.littleEndian,
+        0,
+      ),
+      0,
+    );
     return state;
   };
   const inner = keyed(0x36);

@@ -88,7 +88,13 @@ function redact(text: string, secrets: readonly string[]): string {
  * The token IMS issued, or throws ERR_IMS_REJECTED / ERR_IMS_RESPONSE. Never puts a token in a message,
  * nor any of `secrets` (the client secret and JWT sent) should IMS quote one in its error.
  */
-export function readTokenResponse(flow: IssuingFlow, status: number, bodyText: string, nowMs: number, secrets: readonly string[] = []): IssuedToken {
+export function readTokenResponse(
+  flow: IssuingFlow,
+  status: number,
+  bodyText: string,
+  nowMs: number,
+  secrets: readonly string[] = [],
+): IssuedToken {
   const body = parseJson(bodyText);
   if (body && typeof body.error === "string") {
     const description = redact(typeof body.error_description === "string" ? body.error_description : "", secrets);

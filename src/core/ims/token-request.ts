@@ -104,7 +104,8 @@ export function checkPastedToken(source: VariableSource, nowMs: number): number 
   const margin = Math.max(marginMs(source), CLOCK_SKEW_MS);
   if (expiry - nowMs > margin) return expiry;
   const when = new Date(expiry).toISOString().replace(/\.\d+Z$/, "Z");
-  const state = expiry <= nowMs ? `expired at ${when}` : `expires at ${when}, within the ${Math.round(margin / 60_000)}-minute safety margin`;
+  const state =
+    expiry <= nowMs ? `expired at ${when}` : `expires at ${when}, within the ${Math.round(margin / 60_000)}-minute safety margin`;
   const renewable = optionalValue(source, "CLIENT_SECRET") !== "" ? "" : " There is no key or client secret to renew it.";
   throw new ImsAuthError(
     "ERR_TOKEN_EXPIRED",

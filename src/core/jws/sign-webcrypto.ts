@@ -8,7 +8,13 @@ const RSASSA = "RSASSA-PKCS1-v1_5";
 
 /** The two SubtleCrypto methods RS256 needs. */
 export interface Rs256Subtle {
-  importKey(format: "jwk", keyData: RsaPrivateJwk, algorithm: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  importKey(
+    format: "jwk",
+    keyData: RsaPrivateJwk,
+    algorithm: { name: string; hash: string },
+    extractable: boolean,
+    usages: string[],
+  ): Promise<unknown>;
   sign(algorithm: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
 

@@ -106,7 +106,13 @@ export function decryptPkcs8(der: Bytes, passphrases: readonly string[]): number
   if (!cipher) throw unsupported(algorithmName(cipherName));
   const [name, length] = cipher;
   const blockSize = name.startsWith("AES") ? 16 : 8;
-  if (!ivTlv || ivTlv.tag !== OCTET_STRING || ivTlv.end - ivTlv.start !== blockSize || (keyLength !== undefined && keyLength !== length) || iterations < 1) {
+  if (
+    !ivTlv ||
+    ivTlv.tag !== OCTET_STRING ||
+    ivTlv.end - ivTlv.start !== blockSize ||
+    (keyLength !== undefined && keyLength !== length) ||
+    iterations < 1
+  ) {
     throw new DerError();
   }
   // A length that is no whole number of blocks is a cut or damaged key, whatever the passphrase.
@@ -140,7 +146,8 @@ export function decryptLegacy(cipherName: string, ivHex: string, data: Bytes, pa
   for (const passphrase of passphrases) {
     const password = utf8Bytes(passphrase);
     let key: number[] = [];
-    for (let block: number[] = []; key.length < length; key = key.concat(block)) block = hash(MD5, [...block, ...password, ...iv.slice(0, 8)]);
+    for (let block: number[] = []; key.length < length; key = key.concat(block))
+      block = hash(MD5, [...block, ...password, ...iv.slice(0, 8)]);
     const plain = plausible(cbcDecrypt(decryptor(name, key.slice(0, length)), blockSize, iv, data));
     if (plain) return plain;
   }

@@ -27,7 +27,10 @@ export function normalizePem(text: string): string {
     const decoded = bytesToLatin1(base64ToBytes(pem.replace(/\s+/g, "")) ?? []);
     if (decoded.includes("-----BEGIN")) pem = decoded.replace(/^\uFEFF|^\xef\xbb\xbf/, "").trim();
   }
-  return pem.replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\\\//g, "/").replace(/\r\n?/g, "\n");
+  return pem
+    .replace(/\\r\\n|\\n|\\r/g, "\n")
+    .replace(/\\\//g, "/")
+    .replace(/\r\n?/g, "\n");
 }
 
 function bytesToLatin1(bytes: readonly number[]): string {

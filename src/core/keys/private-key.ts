@@ -4,7 +4,18 @@
 
 import { RSAKey } from "jsrsasign";
 import { isPlaceholder } from "../config/checks.js";
-import { children, content, DerError, expectTlv, INTEGER, integerBits, OCTET_STRING, oidText, SEQUENCE, smallInteger } from "../crypto/der.js";
+import {
+  children,
+  content,
+  DerError,
+  expectTlv,
+  INTEGER,
+  integerBits,
+  OCTET_STRING,
+  oidText,
+  SEQUENCE,
+  smallInteger,
+} from "../crypto/der.js";
 import { toHex } from "../crypto/digests.js";
 import { decryptLegacy, decryptPkcs8 } from "./encrypted-key.js";
 import { ImsAuthError } from "../errors.js";
@@ -48,7 +59,8 @@ function keyError(code: KeyCode, message: string): ImsAuthError {
 }
 
 export const DAMAGED = "could not be read: the key is damaged. Paste it again, unchanged, from -----BEGIN to END-----.";
-const INCOMPLETE = "is incomplete: part of the key is missing (lines lost when it was copied?). Paste the whole key again, from -----BEGIN to END-----.";
+const INCOMPLETE =
+  "is incomplete: part of the key is missing (lines lost when it was copied?). Paste the whole key again, from -----BEGIN to END-----.";
 
 /** Algorithms a PKCS#8 key may be for, by OID: none of them signs RS256. */
 const NOT_RSA: Record<string, string> = {
@@ -66,7 +78,10 @@ const RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
  */
 export function loadPrivateKey(text: string, passphrase = ""): RSAKey {
   if (text.length > MAX_KEY_CHARS) {
-    throw keyError("ERR_PRIVATE_KEY_FORMAT", `is ${text.length} characters long, far more than one private key: paste only the key, from -----BEGIN to END-----.`);
+    throw keyError(
+      "ERR_PRIVATE_KEY_FORMAT",
+      `is ${text.length} characters long, far more than one private key: paste only the key, from -----BEGIN to END-----.`,
+    );
   }
   const pem = normalizePem(text);
   const blocks = pemBlocks(pem);
@@ -74,10 +89,16 @@ export function loadPrivateKey(text: string, passphrase = ""): RSAKey {
   const has = (pattern: RegExp) => labels.some((label) => pattern.test(label));
   if (blocks.length === 0) throw keyError("ERR_PRIVATE_KEY_FORMAT", nonPemHint(pem));
   if (has(/^(EC|DSA) PRIVATE KEY$/)) {
-    throw keyError("ERR_PRIVATE_KEY_TYPE", `is ${labels.includes("EC PRIVATE KEY") ? "an EC" : "a DSA"} key; Adobe IMS needs an RSA private key (RS256).`);
+    throw keyError(
+      "ERR_PRIVATE_KEY_TYPE",
+      `is ${labels.includes("EC PRIVATE KEY") ? "an EC" : "a DSA"} key; Adobe IMS needs an RSA private key (RS256).`,
+    );
   }
   if (has(/^OPENSSH PRIVATE KEY$/)) {
-    throw keyError("ERR_PRIVATE_KEY_TYPE", "is in OpenSSH's own format; convert it to PEM (ssh-keygen -p -m PEM -f FILE rewrites the file) or make an RSA key with openssl.");
+    throw keyError(
+      "ERR_PRIVATE_KEY_TYPE",
+      "is in OpenSSH's own format; convert it to PEM (ssh-keygen -p -m PEM -f FILE rewrites the file) or make an RSA key with openssl.",
+    );
   }
   const keyBlocks = blocks.filter((block) => /^(RSA |ENCRYPTED )?PRIVATE KEY$/.test(block.label));
   if (keyBlocks.length === 0) {
@@ -87,19 +108,34 @@ export function loadPrivateKey(text: string, passphrase = ""): RSAKey {
         "holds a certificate (BEGIN CERTIFICATE), which is the public half uploaded to the Developer Console. Use the private key (private.key) made with it.",
       );
     }
-    if (has(/PUBLIC KEY$/)) throw keyError("ERR_PRIVATE_KEY_TYPE", `holds a public key (BEGIN ${labels.find((label) => label.includes("PUBLIC KEY"))}). Use the matching private key.`);
-    if (has(/REQUEST$/)) throw keyError("ERR_PRIVATE_KEY_TYPE", "holds a certificate signing request (BEGIN CERTIFICATE REQUEST). Use the private key made with it.");
+    if (has(/PUBLIC KEY$/))
+      throw keyError(
+        "ERR_PRIVATE_KEY_TYPE",
+        `holds a public key (BEGIN ${labels.find((label) => label.includes("PUBLIC KEY"))}). Use the matching private key.`,
+      );
+    if (has(/REQUEST$/))
+      throw keyError(
+        "ERR_PRIVATE_KEY_TYPE",
+        "holds a certificate signing request (BEGIN CERTIFICATE REQUEST). Use the private key made with it.",
+      );
     throw keyError("ERR_PRIVATE_KEY_FORMAT", `is a "${labels[0]}" block; expected BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY.`);
   }
   if (blocks.length > 1) {
-    throw keyError("ERR_PRIVATE_KEY_FORMAT", `holds ${blocks.length} PEM blocks (${labels.join(", ")}): keep only the private key, from -----BEGIN to END-----.`);
+    throw keyError(
+      "ERR_PRIVATE_KEY_FORMAT",
+      `holds ${blocks.length} PEM blocks (${labels.join(", ")}): keep only the private key, from -----BEGIN to END-----.`,
+    );
   }
   const block = keyBlocks[0]!;
-  if (!block.ended) throw keyError("ERR_PRIVATE_KEY_FORMAT", `is cut short: its -----END ${block.label}----- line is missing. Paste the whole key.`);
+  if (!block.ended)
+    throw keyError("ERR_PRIVATE_KEY_FORMAT", `is cut short: its -----END ${block.label}----- line is missing. Paste the whole key.`);
   const bytes = blockBytes(block);
   if (!bytes) {
     const line = firstBadLine(pem, block.label);
-    throw keyError("ERR_PRIVATE_KEY_FORMAT", `is damaged: ${line ? `line ${line}` : "it"} holds characters that are not base64 (a space, a quote, stray text?). Paste the key again, unchanged.`);
+    throw keyError(
+      "ERR_PRIVATE_KEY_FORMAT",
+      `is damaged: ${line ? `line ${line}` : "it"} holds characters that are not base64 (a space, a quote, stray text?). Paste the key again, unchanged.`,
+    );
   }
   try {
     if (block.label === "ENCRYPTED PRIVATE KEY") return rsaKey(decryptPkcs8(bytes, passphrases(passphrase)));
@@ -137,7 +173,10 @@ function unwrapPkcs8(der: number[]): number[] {
   if (!version || !key || smallInteger(der, version) > 1 || key.tag !== OCTET_STRING) throw new DerError();
   const oid = oidText(der, children(der, algorithm)[0] ?? algorithm);
   if (oid !== RSA_ENCRYPTION) {
-    throw keyError("ERR_PRIVATE_KEY_TYPE", `is not an RSA key (it is ${NOT_RSA[oid] ?? `an algorithm ${oid}`} key); Adobe IMS needs an RSA private key (RS256).`);
+    throw keyError(
+      "ERR_PRIVATE_KEY_TYPE",
+      `is not an RSA key (it is ${NOT_RSA[oid] ?? `an algorithm ${oid}`} key); Adobe IMS needs an RSA private key (RS256).`,
+    );
   }
   return content(der, key);
 }
@@ -149,7 +188,10 @@ function rsaKey(keyDer: number[]): RSAKey {
   if (outer.end !== der.length) throw new DerError();
   const parts = children(der, outer);
   if (parts.length > 0 && parts[0]!.tag === INTEGER && smallInteger(der, parts[0]!) === 1) {
-    throw keyError("ERR_PRIVATE_KEY_TYPE", "is a multi-prime RSA key, which the signer cannot use. Make a standard two-prime key (openssl genrsa 2048).");
+    throw keyError(
+      "ERR_PRIVATE_KEY_TYPE",
+      "is a multi-prime RSA key, which the signer cannot use. Make a standard two-prime key (openssl genrsa 2048).",
+    );
   }
   if (parts.length !== 9 || parts.some((part) => part.tag !== INTEGER) || smallInteger(der, parts[0]!) !== 0) throw new DerError();
   const [, n, e, d, ...crt] = parts.map((part) => integerBits(der, part)) as [number, number, number, number, ...number[]];
@@ -160,7 +202,10 @@ function rsaKey(keyDer: number[]): RSAKey {
     );
   }
   if (n > MAX_RSA_BITS) {
-    throw keyError("ERR_PRIVATE_KEY_SIZE", `is a ${n}-bit RSA key; at most ${MAX_RSA_BITS} bits are supported (signing takes too long beyond that). Use a 2048- to 4096-bit key.`);
+    throw keyError(
+      "ERR_PRIVATE_KEY_SIZE",
+      `is a ${n}-bit RSA key; at most ${MAX_RSA_BITS} bits are supported (signing takes too long beyond that). Use a 2048- to 4096-bit key.`,
+    );
   }
   // Bounds that hold for every real key and keep signing time bounded for a forged one:
   // e at most 256 bits (FIPS 186), d below n, the CRT primes and exponents about half of n.
@@ -174,7 +219,10 @@ function rsaKey(keyDer: number[]): RSAKey {
   }
   const numbers = key as RSAKey & RsaKeyInternals;
   if (!isPrivateRsaKey(key) || !numbers.p || !numbers.q || !numbers.n || numbers.p.multiply(numbers.q).compareTo(numbers.n) !== 0) {
-    throw keyError("ERR_PRIVATE_KEY_FORMAT", "is damaged: its numbers do not fit together (a character changed?). Paste it again, unchanged, from -----BEGIN to END-----.");
+    throw keyError(
+      "ERR_PRIVATE_KEY_FORMAT",
+      "is damaged: its numbers do not fit together (a character changed?). Paste it again, unchanged, from -----BEGIN to END-----.",
+    );
   }
   return key;
 }

@@ -44,5 +44,15 @@ export function rsaPrivateJwk(key: RSAKey): RsaPrivateJwk | undefined {
   const { n, e, d, p, q, dmp1, dmq1, coeff } = key as RSAKey & RsaComponents;
   if (typeof e !== "number" || !n || !d || !p || !q || !dmp1 || !dmq1 || !coeff) return undefined;
   const b64u = (value: BigHex) => base64urlUInt(value.toString(16));
-  return { kty: "RSA", n: b64u(n), e: base64urlUInt(e.toString(16)), d: b64u(d), p: b64u(p), q: b64u(q), dp: b64u(dmp1), dq: b64u(dmq1), qi: b64u(coeff) };
+  return {
+    kty: "RSA",
+    n: b64u(n),
+    e: base64urlUInt(e.toString(16)),
+    d: b64u(d),
+    p: b64u(p),
+    q: b64u(q),
+    dp: b64u(dmp1),
+    dq: b64u(dmq1),
+    qi: b64u(coeff),
+  };
 }

@@ -8,7 +8,10 @@ export const COLLECTION_FLOWS: readonly FlowOption[] = ["oauth-s2s", "jwt"];
 
 /** "jwt,oauth-s2s" → the flows, in our order; an unknown or missing name is refused. */
 export function parseFlows(text: string): FlowOption[] {
-  const names = text.split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const names = text
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "");
   const unknown = names.filter((name) => !COLLECTION_FLOWS.includes(name as FlowOption));
   if (unknown.length > 0 || names.length === 0) {
     const what = unknown.length > 0 ? `unknown flow ${unknown.map((name) => `"${name}"`).join(", ")}` : "no flow given";

@@ -24,7 +24,13 @@ function formField(key: string, value: string, description: string) {
   return { key, value, type: "text", description };
 }
 
-function imsRequest(name: string, path: string, description: string, form: ReturnType<typeof formField>[], preRequest: "jwt-exchange" | "s2s-exchange"): ItemDefinition {
+function imsRequest(
+  name: string,
+  path: string,
+  description: string,
+  form: ReturnType<typeof formField>[],
+  preRequest: "jwt-exchange" | "s2s-exchange",
+): ItemDefinition {
   const id = stableId(`request/${name}`);
   return {
     id,

@@ -41,7 +41,11 @@ export function aemEnvironment(credentials: AemIntegration, options: AemEnvironm
  * Reads the credentials file, builds the environment, then writes it: every check runs before the one
  * write, so a bad file or AEM_HOST leaves no output behind. Returns the environment written.
  */
-export function importAemCredentials(credentialsFile: string, environmentFile: string, options: AemEnvironmentOptions = {}): EnvironmentFile {
+export function importAemCredentials(
+  credentialsFile: string,
+  environmentFile: string,
+  options: AemEnvironmentOptions = {},
+): EnvironmentFile {
   const env = aemEnvironment(readAemCredentialsFile(credentialsFile), options);
   writeEnvironmentFile(environmentFile, env);
   return env;

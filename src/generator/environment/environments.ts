@@ -88,7 +88,11 @@ export function templateShortName(template: EnvironmentTemplate): string {
  * An environment with the template's variables; `values` fills some in. A value for another known
  * variable (AUTH_FLOW, PLATFORM_HOST, …) is added after the template's; unknown names are refused.
  */
-export function buildEnvironment(template: EnvironmentTemplate, values: Partial<Record<string, string>> = {}, name = template.name): EnvironmentFile {
+export function buildEnvironment(
+  template: EnvironmentTemplate,
+  values: Partial<Record<string, string>> = {},
+  name = template.name,
+): EnvironmentFile {
   const extra: VariableName[] = [];
   for (const key of Object.keys(values)) {
     if (template.variables.includes(key as VariableName)) continue;
@@ -118,7 +122,10 @@ export function buildEnvironment(template: EnvironmentTemplate, values: Partial<
 export function templateByName(name: string): EnvironmentTemplate {
   const template = TEMPLATES.find((candidate) => templateShortName(candidate) === name || candidate.file === name);
   if (!template) {
-    throw new ImsAuthError("ERR_INVALID_OPTION", `there is no environment template "${name}": use one of ${TEMPLATES.map(templateShortName).join(", ")}.`);
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      `there is no environment template "${name}": use one of ${TEMPLATES.map(templateShortName).join(", ")}.`,
+    );
   }
   return template;
 }

@@ -45,7 +45,10 @@ export function makeEnvironment(request: EnvironmentRequest): EnvironmentFile {
 function fromSource(request: EnvironmentRequest): EnvironmentFile {
   const sources = [request.template, request.aemCredentials, request.fromConsole].filter((source) => source !== undefined);
   if (sources.length > 1) {
-    throw new ImsAuthError("ERR_INVALID_OPTION", "give one source for the environment (a template, AEM service credentials or a Developer Console download), not several.");
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      "give one source for the environment (a template, AEM service credentials or a Developer Console download), not several.",
+    );
   }
   if (request.aemHost !== undefined && request.aemCredentials === undefined) {
     throw new ImsAuthError("ERR_INVALID_OPTION", "an AEM host goes with AEM service credentials: give the credentials file too.");
@@ -57,7 +60,10 @@ function fromSource(request: EnvironmentRequest): EnvironmentFile {
   const values = readValues(request, new Set());
   if (request.aemCredentials !== undefined) {
     const credentials = readAemCredentials(readInputFile(request.aemCredentials, "the AEM service credentials"), request.aemCredentials);
-    const env = aemEnvironment(credentials, { ...(request.aemHost === undefined ? {} : { aemHost: request.aemHost }), ...(request.name === undefined ? {} : { name: request.name }) });
+    const env = aemEnvironment(credentials, {
+      ...(request.aemHost === undefined ? {} : { aemHost: request.aemHost }),
+      ...(request.name === undefined ? {} : { name: request.name }),
+    });
     return withValues(env, values);
   }
   const template = templateByName(request.template ?? "workshop");
@@ -77,7 +83,9 @@ export function createEnvironmentFile(request: EnvironmentRequest & { readonly o
  * description; any other is kept, typed secret when its name looks like one.
  */
 export function consoleEnvironment(download: PostmanEnvironment, name = download.name): EnvironmentFile {
-  const values = [...download.values].map(([key, value]) => entry(key, value, "Kept from the Developer Console download; the Adobe IMS collection does not read it."));
+  const values = [...download.values].map(([key, value]) =>
+    entry(key, value, "Kept from the Developer Console download; the Adobe IMS collection does not read it."),
+  );
   return { id: stableId(`environment/${name}`), name, values, _postman_variable_scope: "environment" };
 }
 
@@ -108,7 +116,8 @@ function readValues(request: EnvironmentRequest, alsoKnown: ReadonlySet<string>)
   }
   for (const assignment of request.setFiles ?? []) {
     const [name, file] = split(assignment, "NAME=FILE");
-    if (file === undefined || file === "") throw new ImsAuthError("ERR_INVALID_OPTION", `"${name}=" names no file: write ${name}=path/to/file.`);
+    if (file === undefined || file === "")
+      throw new ImsAuthError("ERR_INVALID_OPTION", `"${name}=" names no file: write ${name}=path/to/file.`);
     accept(name, `${name}=${file}`, readInputFile(file, `the file for ${name}`).replace(/[\r\n]+$/, ""));
   }
   for (const assignment of request.set ?? []) {
@@ -117,7 +126,11 @@ function readValues(request: EnvironmentRequest, alsoKnown: ReadonlySet<string>)
     else {
       const fromEnv = (request.processEnv ?? process.env)[name];
       if (fromEnv === undefined) {
-        throw new ImsAuthError("ERR_MISSING_VARIABLE", `${name} (no "=VALUE") takes its value from the environment variable ${name}, which is not set: export it first, or write ${name}=VALUE.`, name);
+        throw new ImsAuthError(
+          "ERR_MISSING_VARIABLE",
+          `${name} (no "=VALUE") takes its value from the environment variable ${name}, which is not set: export it first, or write ${name}=VALUE.`,
+          name,
+        );
       }
       accept(name, name, fromEnv);
     }
@@ -131,8 +144,11 @@ function split(assignment: string, form: string): [string, string | undefined] {
   const name = at < 0 ? assignment : assignment.slice(0, at);
   if (!NAME.test(name)) {
     // Not quoted: a value given without its name may be a secret.
-    const what = at < 0 ? "an argument without \"=\"" : "the text before \"=\"";
-    throw new ImsAuthError("ERR_INVALID_OPTION", `${what} is not a variable name: write ${form} (letters, digits and _, not starting with a digit).`);
+    const what = at < 0 ? 'an argument without "="' : 'the text before "="';
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      `${what} is not a variable name: write ${form} (letters, digits and _, not starting with a digit).`,
+    );
   }
   return [name, at < 0 ? undefined : assignment.slice(at + 1)];
 }

@@ -34,5 +34,8 @@ export function writeEnvironmentFile(file: string, env: EnvironmentFile): void {
 /** Refuses to replace an existing file unless told to: an environment or a collection may hold work. */
 export function refuseToOverwrite(file: string, force = false): void {
   if (force || !existsSync(file)) return;
-  throw new ImsAuthError("ERR_OUTPUT_EXISTS", `${file} already exists; nothing was written. Choose another file name, delete it, or overwrite it with force (--force).`);
+  throw new ImsAuthError(
+    "ERR_OUTPUT_EXISTS",
+    `${file} already exists; nothing was written. Choose another file name, delete it, or overwrite it with force (--force).`,
+  );
 }

@@ -19,7 +19,8 @@ export function generatedFiles(options: CollectionOptions = {}): Map<string, str
   const files = new Map<string, string>();
   files.set(join("collections", collectionFileName(options.name)), toJsonText(buildCollection({ ...options, flows })));
   for (const template of TEMPLATES) {
-    if (template.flows.some((flow) => flows.includes(flow))) files.set(join("environments", template.file), toJsonText(buildEnvironment(template)));
+    if (template.flows.some((flow) => flows.includes(flow)))
+      files.set(join("environments", template.file), toJsonText(buildEnvironment(template)));
   }
   return files;
 }

@@ -85,7 +85,9 @@ export function failTest(pm: Postman, name: string, error: unknown): void {
   // Anything but our own errors may quote key material (jsrsasign throws strings): never show it.
   // The type of anything else is safe to show and makes a bug report useful.
   const kind = error instanceof Error ? error.name : typeof error;
-  const message = isImsAuthError(error) ? `${error.code}: ${error.message}` : `unexpected error in the authentication script (${kind}); please report it`;
+  const message = isImsAuthError(error)
+    ? `${error.code}: ${error.message}`
+    : `unexpected error in the authentication script (${kind}); please report it`;
   pm.test(name, () => {
     const failure = new Error(message);
     failure.name = "ImsAuthError";

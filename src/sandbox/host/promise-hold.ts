@@ -12,7 +12,12 @@ const LIMIT_MS = 30_000;
  * callback has had the chance to start its own request. Nothing can reject unhandled: whatever the
  * callbacks throw goes to `onError`, and whatever that throws is dropped.
  */
-export function holdUntilSettled<T>(host: SandboxHost, promise: Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void): void {
+export function holdUntilSettled<T>(
+  host: SandboxHost,
+  promise: Promise<T>,
+  onValue: (value: T) => void,
+  onError: (error: unknown) => void,
+): void {
   let settled = false;
   let fired = false;
   const settle = (run: () => void): void => {
@@ -33,7 +38,9 @@ export function holdUntilSettled<T>(host: SandboxHost, promise: Promise<T>, onVa
   };
   const hold = host.setTimeout(() => {
     fired = true;
-    settle(() => onError(new ImsAuthError("ERR_SIGNING", `Signing the JWT did not finish within ${LIMIT_MS / 1000} s. Send the request again.`)));
+    settle(() =>
+      onError(new ImsAuthError("ERR_SIGNING", `Signing the JWT did not finish within ${LIMIT_MS / 1000} s. Send the request again.`)),
+    );
   }, LIMIT_MS);
   promise.then(
     (value) => settle(() => onValue(value)),

@@ -22,7 +22,10 @@ export function rememberedFailure(pm: Postman, key: string, nowMs: number): ImsA
     const memo = JSON.parse(text) as Memo;
     if (memo.key !== key) return undefined;
     if (memo.code === "ERR_IMS_UNREACHABLE" && nowMs - memo.at > UNREACHABLE_MEMO_MS) return undefined;
-    return new ImsAuthError(memo.code as ImsAuthError["code"], `${memo.message} (Not asked again: the same variables failed earlier in this run.)`);
+    return new ImsAuthError(
+      memo.code as ImsAuthError["code"],
+      `${memo.message} (Not asked again: the same variables failed earlier in this run.)`,
+    );
   } catch {
     return undefined;
   }

@@ -25,16 +25,21 @@ export function renewToken(pm: Postman, host: SandboxHost, source: VariableSourc
       done([earlier]);
       return;
     }
-    exchangeToken(request, postmanTransport(pm), (callback, delayMs) => host.setTimeout(callback, delayMs), (error, token) => {
-      if (error || !token) {
-        remember(pm, key, error, Date.now());
-        done([error]);
-        return;
-      }
-      store(pm, token);
-      forget(pm);
-      done();
-    });
+    exchangeToken(
+      request,
+      postmanTransport(pm),
+      (callback, delayMs) => host.setTimeout(callback, delayMs),
+      (error, token) => {
+        if (error || !token) {
+          remember(pm, key, error, Date.now());
+          done([error]);
+          return;
+        }
+        store(pm, token);
+        forget(pm);
+        done();
+      },
+    );
   };
 
   // WebCrypto signs asynchronously where the sandbox has it (the Postman app); elsewhere jsrsasign signs at once.

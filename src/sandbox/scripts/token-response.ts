@@ -13,7 +13,10 @@ function run(): void {
   try {
     // No response at all (TLS, DNS, proxy): say so, rather than "HTTP undefined".
     if (typeof pm.response?.code !== "number") {
-      throw new ImsAuthError("ERR_IMS_UNREACHABLE", "No answer from IMS (network, TLS certificate or proxy problem). Check IMS and your connection.");
+      throw new ImsAuthError(
+        "ERR_IMS_UNREACHABLE",
+        "No answer from IMS (network, TLS certificate or proxy problem). Check IMS and your connection.",
+      );
     }
     // What the request sent that IMS must not see quoted back in our message.
     const form = pm.request.body?.urlencoded;
