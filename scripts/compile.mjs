@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { transpile } from "./transpile.mjs";
 
 const STAMP = "dist/.inputs-sha256";
 const INPUTS = ["src", "scripts", "rollup.config.ts", "package-lock.json"];
@@ -34,6 +33,8 @@ if (!force && outputs.every((file) => existsSync(file)) && existsSync(STAMP) && 
   process.exit(0);
 }
 
+// Loaded only now: TypeScript takes most of a second to load, which the up-to-date check need not pay.
+const { transpile } = await import("./transpile.mjs");
 rmSync("dist", { recursive: true, force: true });
 const rollup = join("node_modules", "rollup", "dist", "bin", "rollup");
 execFileSync(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"], {

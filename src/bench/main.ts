@@ -1,18 +1,27 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --out FILE]`: runs the benchmark, prints its tables and writes them as JSON.
+// `npm run bench [-- --quick] [-- --out FILE] [-- --dev-loop [--with-test]]`: runs the benchmark, prints its tables and writes them as JSON.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FULL, QUICK, runBench } from "./bench.js";
+import { runDevLoop } from "./dev-loop.js";
 import { formatResults } from "./table.js";
 
 const DEFAULT_OUT = ".bench/results.json";
 
 async function main(): Promise<number> {
-  let values: { quick?: boolean; out?: string; help?: boolean };
+  let values: { quick?: boolean; out?: string; help?: boolean; "dev-loop"?: boolean; "with-test"?: boolean };
   try {
-    ({ values } = parseArgs({ options: { quick: { type: "boolean" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } }));
+    ({ values } = parseArgs({
+      options: {
+        quick: { type: "boolean" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        "dev-loop": { type: "boolean" },
+        "with-test": { type: "boolean" },
+      },
+    }));
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     return 1;
@@ -21,8 +30,14 @@ async function main(): Promise<number> {
     process.stdout.write(
       "Usage: npm run bench [-- --quick] [-- --out FILE]\n\n" +
         "Runs the collection against a local IMS emulator in Newman and postman-runtime, prints the tables\n" +
-        `and writes them as JSON to FILE (default ${DEFAULT_OUT}). --quick: a few requests, one round (CI smoke).\n`,
+        `and writes them as JSON to FILE (default ${DEFAULT_OUT}). --quick: a few requests, one round (CI smoke).\n` +
+        "--dev-loop: times the edit-run loop instead (compile, a second npm start; --with-test adds npm test).\n",
     );
+    return 0;
+  }
+  if (values["dev-loop"]) {
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    process.stdout.write(`${await runDevLoop({ rounds: values.quick ? 1 : 5, withTest: values["with-test"] === true }, log)}\n`);
     return 0;
   }
   const out = resolve(values.out ?? DEFAULT_OUT);
