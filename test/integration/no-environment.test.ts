@@ -26,7 +26,7 @@ const WHERE = [
 /** The API collection with the emulator's variables as collection variables, and a last request that reports the token's scope. */
 function collectionOnly(flow: Record<string, string>): Record<string, unknown> {
   const collection = apiCollection(4) as { variable?: Array<{ key: string; value: unknown }>; item: Array<Item & { item?: Item[] }> };
-  const values = emulatorEnvironment(ctx.emulator, ctx.credential, flow).values.filter((value) => value.enabled !== false);
+  const values = emulatorEnvironment(ctx.emulator, ctx.credential, flow).values;
   collection.variable = values.map(({ key, value }) => ({ key, value }));
   const requests = collection.item.find((item) => item.name === "Platform")!.item!;
   const last = requests[requests.length - 1]!;
