@@ -1,7 +1,10 @@
 // Newman loaded on demand: its absence is ERR_NEWMAN_MISSING, any other failure stays what it is.
 
 import { describe, expect, it } from "vitest";
-import { loadNewman } from "../../src/runner/load-newman.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../../src/generator/files/paths.js";
+import { loadNewman, NEWMAN_VERSION } from "../../src/runner/load-newman.js";
 
 const failing = (error: unknown) => () => Promise.reject(error);
 const notFound = (name: string) =>
@@ -28,5 +31,10 @@ describe("loadNewman", () => {
     await expect(loadNewman(failing(inner))).rejects.toBe(inner);
     const other = new SyntaxError("Unexpected token");
     await expect(loadNewman(failing(other))).rejects.toBe(other);
+  });
+
+  it("names the Newman version package.json pins as the peer dependency", () => {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { peerDependencies: Record<string, string> };
+    expect(NEWMAN_VERSION).toBe(pkg.peerDependencies.newman);
   });
 });
