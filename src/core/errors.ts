@@ -22,7 +22,8 @@ export type ErrorCode =
   | "ERR_INPUT_FILE"
   | "ERR_ROSTER"
   | "ERR_OUTPUT_EXISTS"
-  | "ERR_INVALID_OPTION";
+  | "ERR_INVALID_OPTION"
+  | "ERR_NEWMAN_MISSING";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";

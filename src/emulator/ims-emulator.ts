@@ -52,6 +52,8 @@ export class ImsEmulator {
   /** PEM of the self-signed certificate the server presents; give it to clients as a trusted CA. */
   readonly caCertificatePem: string;
   tokenLifetimeMs: number;
+  /** Lifetimes of the next tokens issued, in order, before tokenLifetimeMs again: renewal without waiting. */
+  readonly nextTokenLifetimesMs: number[] = [];
 
   private readonly integrations = new Map<string, Integration>();
   private readonly tokens: AccessTokenIssuer;
@@ -134,6 +136,12 @@ export class ImsEmulator {
     this.clockOffsetMs = 0;
     this.faults.clear();
     this.revokeAfterApiCalls = undefined;
+    this.nextTokenLifetimesMs.length = 0;
+  }
+
+  /** How long the token issued now lives: the next of nextTokenLifetimesMs, else tokenLifetimeMs. */
+  private lifetimeMs(): number {
+    return this.nextTokenLifetimesMs.shift() ?? this.tokenLifetimeMs;
   }
 
   async close(): Promise<void> {
@@ -193,16 +201,10 @@ export class ImsEmulator {
     const scopes = Object.keys(checked.claims)
       .filter((key) => key.includes("/s/"))
       .map((key) => key.split("/s/")[1] ?? "");
-    const issued = this.tokens.issue(
-      integration.clientId,
-      integration.orgId,
-      integration.technicalAccountId,
-      scopes,
-      this.tokenLifetimeMs,
-      now,
-    );
+    const lifetimeMs = this.lifetimeMs();
+    const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, scopes, lifetimeMs, now);
     this.issuedTokens.push(issued.token);
-    return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: this.tokenLifetimeMs } };
+    return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: lifetimeMs } };
   }
 
   /** POST /ims/token/v3, grant_type=client_credentials: answers expires_in in seconds. */
@@ -229,7 +231,7 @@ export class ImsEmulator {
         description: "The requested scopes are not a subset of the scopes of the credential.",
       });
     }
-    const lifetimeSeconds = Math.max(1, Math.floor(this.tokenLifetimeMs / 1000));
+    const lifetimeSeconds = Math.max(1, Math.floor(this.lifetimeMs() / 1000));
     const issued = this.tokens.issue(
       integration.clientId,
       integration.orgId,

@@ -7,6 +7,7 @@ import { makeThrowawayCredential } from "../emulator/integration.js";
 import { COLLECTION_FILE } from "../generator/collection/collection.js";
 import { packageRoot } from "../generator/files/paths.js";
 import { emulatorEnvironment, writeCaFile } from "./emulator-environment.js";
+import { loadNewman } from "./load-newman.js";
 import { runCollection } from "./newman-run.js";
 
 export interface DemoResult {
@@ -17,6 +18,8 @@ export interface DemoResult {
 
 /** Makes a throwaway key pair and integration, starts the emulator, runs the committed collection with Newman's CLI reporter. */
 export async function runDemo(log: (line: string) => void = console.log): Promise<DemoResult> {
+  // Before anything starts: without Newman (an optional peer dependency) there is nothing to run.
+  await loadNewman();
   const credential = makeThrowawayCredential({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
   const emulator = await ImsEmulator.start({ integrations: [credential.integration] });
   const ca = writeCaFile(emulator);

@@ -1,11 +1,13 @@
 // Runs a collection with Newman's library API and returns what a caller needs to judge the run.
 
-import newman, { type NewmanRunOptions, type NewmanRunSummary } from "newman";
+import type { NewmanRunOptions, NewmanRunSummary } from "newman";
+import { loadNewman } from "./load-newman.js";
 import { exceptionEntry, type ConsoleEntry, type RunAssertion, type RunOptions, type RunResult } from "./run-result.js";
 
 export type { ConsoleEntry, RunFailure, RunOptions, RunResult, RunStats } from "./run-result.js";
 
-export function runCollection(options: RunOptions): Promise<RunResult> {
+export async function runCollection(options: RunOptions): Promise<RunResult> {
+  const newman = await loadNewman();
   const runOptions = {
     collection: options.collection,
     environment: options.environment,

@@ -1,12 +1,17 @@
-// The package as npm publishes it: packed, installed into another project, its CLI works from there.
+// The package as npm publishes it: packed (prepack builds), installed into another project, its CLI works
+// from there without Newman (an optional peer dependency only `demo` loads), and it ships nothing that
+// needs a devDependency.
 
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/generator/files/paths.js";
 import { readJson, runCli, tempDir } from "../helpers/cli.js";
+import { environmentFile, workspace } from "../helpers/credential-files.js";
+import { startEmulator } from "../helpers/emulator.js";
 import { realisticCollection } from "../helpers/realistic-collection.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
 
@@ -15,6 +20,7 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const temp = tempDir("cli-package");
 let files: string[] = [];
 let bin = "";
+let installed = "";
 
 beforeAll(async () => {
   const packed = await exec(npm, ["pack", "--json", "--pack-destination", temp.dir], { cwd: packageRoot() });
@@ -29,6 +35,7 @@ beforeAll(async () => {
     timeout: 240_000,
   });
   bin = join(project, "node_modules", ".bin", "postman-ims-auth");
+  installed = join(project, "node_modules", "postman-ims-auth");
 }, 300_000);
 afterAll(() => temp.remove());
 
@@ -66,5 +73,72 @@ describe("the packed package", () => {
     const injected = readJson<{ item: Array<{ name: string }> }>(join(project, "acme-ims.json"));
     expect(injected.item[0]?.name).toBe("Authenticate");
     expect(collectionSchemaErrors(injected)).toEqual([]);
+  });
+
+  it("ships no bench and nothing that imports a devDependency; Newman only by dynamic import", () => {
+    const manifest = readJson<{ dependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> }>(
+      join(installed, "package.json"),
+    );
+    const dependencies = new Set(Object.keys(manifest.dependencies));
+    const optionalPeers = new Set(
+      Object.entries(manifest.peerDependenciesMeta)
+        .filter(([, meta]) => meta.optional)
+        .map(([name]) => name),
+    );
+    expect([...optionalPeers]).toEqual(["newman"]);
+    expect(files.filter((file) => /^dist\/node\/bench\/|runtime-run/.test(file))).toEqual([]);
+    const builtin = (name: string) => name.startsWith("node:") || builtinModules.includes(name);
+    const packageOf = (specifier: string) =>
+      specifier
+        .split("/")
+        .slice(0, specifier.startsWith("@") ? 2 : 1)
+        .join("/");
+    const wrong: string[] = [];
+    const lazy: string[] = [];
+    for (const file of files.filter((path) => path.startsWith("dist/node/") && path.endsWith(".js"))) {
+      const code = readFileSync(join(installed, file), "utf8");
+      for (const [, specifier] of code.matchAll(/(?:^|\s)(?:import|export)\s[^;]*?\sfrom\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
+        if (specifier && !specifier.startsWith(".") && !builtin(specifier) && !dependencies.has(packageOf(specifier)))
+          wrong.push(`${file}: ${specifier}`);
+      }
+      for (const [, specifier] of code.matchAll(/\b(?:import|require)\(\s*"([^"]+)"\s*\)/g)) {
+        if (!specifier || specifier.startsWith(".") || builtin(specifier) || dependencies.has(packageOf(specifier))) continue;
+        if (optionalPeers.has(packageOf(specifier))) lazy.push(file);
+        else wrong.push(`${file}: ${specifier}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(lazy).toEqual(["dist/node/runner/load-newman.js"]);
+  });
+
+  it("installing it does not install Newman", () => {
+    expect(existsSync(join(installed, "package.json"))).toBe(true);
+    expect(existsSync(temp.path("project", "node_modules", "newman"))).toBe(false);
+  });
+
+  it("installed without Newman, `token` gets a token from IMS", async () => {
+    const ctx = await startEmulator({ scopes: ["openid", "AdobeID"] });
+    const files = workspace("package-token-");
+    try {
+      const file = files.write(
+        "s2s.postman_environment.json",
+        environmentFile(ctx.emulator, ctx.credential, { PRIVATE_KEY: "", META_SCOPE: "" }),
+      );
+      const result = await runCli(["token", "--env", file, "--ca", ctx.caFile], { cwd: temp.path("project"), entry: bin });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ accessToken: ctx.emulator.issuedTokens[0], flow: "s2s" });
+    } finally {
+      files.remove();
+      await ctx.close();
+    }
+  });
+
+  it("installed without Newman, `demo` fails with a coded message that says how to install it", async () => {
+    const result = await runCli(["demo"], { cwd: temp.path("project"), entry: bin });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(
+      /^error: ERR_NEWMAN_MISSING: demo runs the collection with Newman, which is not installed: .*npm install newman@6\.2\.2.*\n$/,
+    );
   });
 });

@@ -65,12 +65,16 @@ describe.each([
 
 describe("renewal and failures (Newman)", () => {
   it("a token near expiry is renewed once, mid-run, and the run continues", async () => {
-    // Tokens live 6 s and are renewed with 3 s left: requests every 600 ms over ~5 s need exactly one renewal.
-    ctx.emulator.tokenLifetimeMs = 6_000;
-    const result = await runApi(9, { ...S2S, TOKEN_MARGIN_MINUTES: "0.05" }, runCollection, { delayRequest: 600 });
+    // The first token lives 7 minutes, inside the 10-minute margin: it serves the request that got it, the
+    // next request renews it, and the second token (24 h) serves the rest. No waiting: the counts follow from
+    // the lifetimes IMS gives, whatever the machine's speed.
+    ctx.emulator.nextTokenLifetimesMs.push(7 * 60_000);
+    const result = await runApi(9, S2S);
     expect(result.failures).toEqual([]);
     expect(ctx.emulator.calls.tokenV3).toBe(2);
     expect(ctx.emulator.calls.api).toBe(9);
+    expect(ctx.emulator.issuedTokens).toHaveLength(2);
+    expect(result.environment.ACCESS_TOKEN).toBe(ctx.emulator.issuedTokens[1]);
   });
 
   it("429 and 503 from IMS are retried (Retry-After honoured), then the run goes on", async () => {

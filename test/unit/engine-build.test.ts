@@ -1,23 +1,26 @@
 // The engine as built (jsrsasign's RSA build less the modules signing never reaches): every key path still ends in our errors or a valid JWT.
 
-import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
+import { createPublicKey, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isImsAuthError } from "../../src/core/errors.js";
 import { sandboxDir } from "../../src/generator/files/paths.js";
+import { mustRefuse, stillSigns, type DamagedKey } from "../helpers/damaged-keys.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
 type Engine = typeof import("../../src/sandbox/scripts/engine.js");
 const source = readFileSync(`${sandboxDir()}/engine.js`, "utf8");
 const engine = new Function(`${source}\nreturn __imsAuthEngine;`)() as Engine;
 
-function pemBody(pem: string): { label: string; body: string } {
-  const match = /-----BEGIN ([A-Z ]+)-----\n([\s\S]+?)\n-----END/.exec(pem)!;
-  return { label: match[1]!, body: match[2]!.replace(/\n/g, "") };
-}
-
-function pem(label: string, body: string): string {
-  return `-----BEGIN ${label}-----\n${body.replace(/(.{64})/g, "$1\n")}\n-----END ${label}-----\n`;
+/** Why `key` was not refused as it must be (signed, another error, another code), or undefined when it was. */
+function refusal(load: (text: string) => ReturnType<Engine["loadPrivateKey"]>, key: DamagedKey): string | undefined {
+  try {
+    engine.signRs256(engine.JWT_HEADER, "{}", load(key.text));
+    return "signed";
+  } catch (error) {
+    if (!isImsAuthError(error)) return `not our error: ${String(error)}`;
+    return error.code === key.code ? undefined : `${error.code} instead of ${key.code}`;
+  }
 }
 
 describe("the built engine", () => {
@@ -48,39 +51,24 @@ describe("the built engine", () => {
     }
   });
 
-  it("answers every damaged key with one of our key errors, never a library error", () => {
-    const { pkcs8, pkcs1 } = rsaKeyPems();
-    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-    const damaged: string[] = [];
-    for (const text of [pkcs8, pkcs1]) {
-      const { label, body } = pemBody(text);
-      damaged.push(
-        pem(label, body.slice(0, 200)),
-        pem(label, body.slice(0, -40)),
-        pem(label, body.slice(0, 400) + (body[400] === "A" ? "B" : "A") + body.slice(401)),
-        pem(label, `MII${body.slice(8)}`),
-        pem(label, "AAAA"),
-        pem(label, "MAA="),
-        pem(label, Buffer.from("not a key at all, just text").toString("base64")),
-      );
-    }
-    damaged.push(
-      pem("PRIVATE KEY", pemBody(ec).body),
-      pem("RSA PRIVATE KEY", pemBody(ec).body),
-      pem("PRIVATE KEY", pemBody(rsaKeyPems().spki).body),
-    );
-    for (const text of damaged) {
-      let outcome: unknown = "signed";
-      try {
-        engine.signRs256(engine.JWT_HEADER, "{}", engine.loadPrivateKey(text));
-      } catch (error) {
-        outcome = error;
-      }
-      // A damaged key that still parses may sign (nothing to check it against but IMS): otherwise, our error.
-      if (outcome !== "signed") {
-        expect(isImsAuthError(outcome), String(outcome)).toBe(true);
-        expect((outcome as { code: string }).code).toMatch(/^ERR_(PRIVATE_KEY_(FORMAT|TYPE|SIZE)|SIGNING)$/);
-      }
-    }
+  it.each(mustRefuse().map((key) => [key.name, key] as const))("refuses %s with its code", (_name, key) => {
+    expect(refusal(engine.loadPrivateKey, key)).toBeUndefined();
+  });
+
+  it("the must-refuse list catches a reader that accepts anything", () => {
+    // A reader that returns a good key whatever it is given: every entry of the list must then fail.
+    const good = engine.loadPrivateKey(rsaKeyPems().pkcs8);
+    const keys = mustRefuse();
+    expect(keys.filter((key) => refusal(() => good, key) === undefined)).toEqual([]);
+  });
+
+  it("a changed private exponent still signs what node:crypto verifies: with CRT, signing never uses d", () => {
+    const { text, publicKey } = stillSigns();
+    const [header, payload, signature] = engine.signRs256(engine.JWT_HEADER, "{}", engine.loadPrivateKey(text)).split(".") as [
+      string,
+      string,
+      string,
+    ];
+    expect(verify("sha256", Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, "base64url"))).toBe(true);
   });
 });

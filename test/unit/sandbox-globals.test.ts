@@ -2,44 +2,17 @@
 
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { fakePm as harnessPm } from "../helpers/fake-pm.js";
 import { scriptSource, type ScriptName } from "../../src/generator/collection/scripts.js";
 
+/** The tests' one fake `pm` (checked against the real sandboxes), as these tests read it. */
 function fakePm(variables: Record<string, string>, path = "/data/x") {
-  const tests: Array<{ name: string; error?: string }> = [];
-  const sent: unknown[] = [];
-  let skipped = false;
-  const scope = (store: Record<string, string>) => ({
-    get: (name: string) => store[name],
-    set: (name: string, value: string) => {
-      store[name] = value;
-    },
-    has: (name: string) => name in store,
-    unset: (name: string) => delete store[name],
+  const fake = harnessPm({
+    variables,
+    path,
+    response: { status: 200, body: JSON.stringify({ access_token: "a.b.c", expires_in: 1000 }) },
   });
-  const pm = {
-    variables: scope(variables),
-    environment: { ...scope(variables), name: "test" },
-    collectionVariables: scope({}),
-    request: { url: { getPath: () => path }, body: { urlencoded: { upsert() {} } } },
-    response: { code: 200, headers: { get: () => undefined }, text: () => JSON.stringify({ access_token: "a.b.c", expires_in: 1000 }) },
-    execution: {
-      skipRequest() {
-        skipped = true;
-      },
-    },
-    sendRequest(request: unknown) {
-      sent.push(request);
-    },
-    test(name: string, fn: () => void) {
-      try {
-        fn();
-        tests.push({ name });
-      } catch (error) {
-        tests.push({ name, error: (error as Error).message });
-      }
-    },
-  };
-  return { pm, tests, sent, skipped: () => skipped };
+  return { pm: fake.pm, tests: fake.outcome.tests, sent: fake.outcome.sent, skipped: () => fake.outcome.skipped };
 }
 
 function run(source: string, pm: unknown): Record<string, unknown> {

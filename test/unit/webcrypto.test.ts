@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { sandboxDir } from "../../src/generator/files/paths.js";
 import type { SandboxHost } from "../../src/sandbox/host/host.js";
 import { holdUntilSettled } from "../../src/sandbox/host/promise-hold.js";
+import { fakePm } from "../helpers/fake-pm.js";
 import { rfc7520PrivateKeyPem, rsaKeyPems } from "../helpers/keys.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
@@ -76,8 +77,6 @@ describe("the engine signs with WebCrypto only when the sandbox hands it crypto.
 
   /** Runs the JWT request's pre-request step as the sandbox would, and returns the jwt_token it filled in. */
   async function jwtTokenFilled(crypto: unknown): Promise<{ jwt: string | undefined; tests: string[] }> {
-    const form = new Map<string, string>();
-    const tests: string[] = [];
     let finished: () => void = () => undefined;
     const whenFinished = new Promise<void>((resolve) => (finished = resolve));
     let pending = 0;
@@ -99,15 +98,10 @@ describe("the engine signs with WebCrypto only when the sandbox hands it crypto.
       },
       crypto,
     };
-    const pm = {
-      variables: { get: (name: string) => variables[name] },
-      request: { body: { urlencoded: { upsert: (item: { key: string; value: string }) => form.set(item.key, item.value) } } },
-      test: (name: string) => tests.push(name),
-      execution: { skipRequest: () => undefined },
-    };
+    const { pm, outcome } = fakePm({ variables, path: "/ims/exchange/jwt" });
     engine.jwtExchange(pm as never, host);
     if (pending > 0) await whenFinished;
-    return { jwt: form.get("jwt_token"), tests };
+    return { jwt: outcome.form.jwt_token, tests: outcome.tests.map((test) => test.name) };
   }
 
   it("same jwt_token from the same variables at the same time, WebCrypto used only when given", async () => {

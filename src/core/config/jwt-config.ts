@@ -47,6 +47,14 @@ export function readJwtConfig(source: VariableSource): Checked<JwtConfig> {
   ) {
     return { ok: false, problems };
   }
-  const privateKeyPassphrase = rawValue(source, "PRIVATE_KEY_PASSPHRASE");
+  const privateKeyPassphrase = readPassphrase(source);
   return { ok: true, value: { ims, orgId, technicalAccountId, clientId, clientSecret, metascopes, privateKey, privateKeyPassphrase } };
+}
+
+/**
+ * PRIVATE_KEY_PASSPHRASE as given, not trimmed (spaces may belong to it; the key reader tries it trimmed
+ * too), or "": the one reader of this variable, for the collection, `token` and `doctor` alike.
+ */
+export function readPassphrase(source: VariableSource): string {
+  return rawValue(source, "PRIVATE_KEY_PASSPHRASE");
 }

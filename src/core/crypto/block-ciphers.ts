@@ -1,6 +1,7 @@
 // AES and (triple) DES decryption in CBC mode with PKCS#7 padding: the ciphers encrypted PEM keys use.
 // Decryption only, byte-oriented and table-light on purpose: a key is a kilobyte or two, and every byte
-// of code here travels inside the collection. Checked against node:crypto in test/unit/block-ciphers.test.ts.
+// of code here travels inside the collection (@noble/ciphers' AES would add 1.9 KB deflated). Checked
+// against SP 800-38A, SP 800-67, SP 800-20 and FIPS 81 (test/unit/crypto-vectors.test.ts) and node:crypto.
 
 import type { Bytes } from "./digests.js";
 

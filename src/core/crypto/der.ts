@@ -33,7 +33,9 @@ export function readTlv(bytes: Bytes, offset: number, limit = bytes.length): Tlv
   if ((tag & 0x1f) === 0x1f) throw new DerError();
   if (length > 0x80) {
     const count = length - 0x80;
-    if (count > 3 || start + count > limit) throw new DerError(start + count > bytes.length);
+    // Four or more length bytes is no key we read (garbage), however much input follows.
+    if (count > 3) throw new DerError();
+    if (start + count > limit) throw new DerError(start + count > bytes.length);
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + bytes[start++]!;
   } else if (length === 0x80) throw new DerError();

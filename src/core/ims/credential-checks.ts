@@ -3,7 +3,7 @@
 import { collect, optionalValue } from "../config/checks.js";
 import type { ImsAuthError } from "../errors.js";
 import { chooseFlow, type AuthFlow } from "../config/flow.js";
-import { readJwtConfig } from "../config/jwt-config.js";
+import { readJwtConfig, readPassphrase } from "../config/jwt-config.js";
 import { loadPrivateKey, rsaBits } from "../keys/private-key.js";
 import { readS2sConfig } from "../config/s2s-config.js";
 import { checkPastedToken } from "./token-request.js";
@@ -27,7 +27,7 @@ export function checkCredentials(source: VariableSource, nowMs: number): Credent
     const checked = readJwtConfig(source);
     if (!checked.ok) problems.push(...checked.problems);
     const pem = optionalValue(source, "PRIVATE_KEY");
-    const key = pem === "" ? undefined : collect(problems, () => loadPrivateKey(pem, optionalValue(source, "PRIVATE_KEY_PASSPHRASE")));
+    const key = pem === "" ? undefined : collect(problems, () => loadPrivateKey(pem, readPassphrase(source)));
     return { flow, problems, keyBits: key && rsaBits(key) };
   }
   if (flow === "s2s") {

@@ -1,0 +1,57 @@
+// One reader of PRIVATE_KEY_PASSPHRASE: a passphrase with spaces, around it and inside, opens the key in
+// the collection (Newman, JWT request) and passes `doctor`, offline and online, the same way.
+
+import { createPrivateKey } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JWT_REQUEST_NAME } from "../../src/generator/collection/requests.js";
+import { runCli } from "../helpers/cli.js";
+import { environmentFile, workspace, type Workspace } from "../helpers/credential-files.js";
+import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
+
+/** Trimmed, it no longer decrypts the key: a reader that trims fails. */
+const PASSPHRASE = "  correct horse battery  ";
+
+let ctx: EmulatorContext;
+let files: Workspace;
+let variables: Record<string, string>;
+
+beforeAll(async () => {
+  ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk"] });
+  const encrypted = createPrivateKey(ctx.credential.privateKeyPem)
+    .export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASSPHRASE })
+    .toString();
+  variables = { SCOPES: "", PRIVATE_KEY: encrypted, PRIVATE_KEY_PASSPHRASE: PASSPHRASE };
+  files = workspace("passphrase-");
+  files.write("spaced.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, variables));
+});
+afterAll(async () => {
+  files?.remove();
+  await ctx?.close();
+});
+
+describe("a passphrase with spaces", () => {
+  it("the trimmed passphrase does not open the key (so the tests below can tell the readers apart)", async () => {
+    const result = await ctx.run({ ...variables, PRIVATE_KEY_PASSPHRASE: PASSPHRASE.trim() }, { folder: JWT_REQUEST_NAME });
+    expect(result.failures.map((failure) => failure.message)).toEqual([
+      expect.stringMatching(/^ERR_PRIVATE_KEY_PASSPHRASE: PRIVATE_KEY_PASSPHRASE does not decrypt/),
+    ]);
+  });
+
+  it("opens the key in the collection: the JWT request gets a token", async () => {
+    ctx.emulator.reset();
+    const result = await ctx.run(variables, { folder: JWT_REQUEST_NAME });
+    expect(result.failures).toEqual([]);
+    expect(ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(result.environment.ACCESS_TOKEN).toBe(ctx.emulator.issuedTokens[0]);
+  });
+
+  it("passes doctor, offline and online", async () => {
+    const offline = await runCli(["doctor", files.dir]);
+    expect(offline.stdout).toMatch(/^ok +\S+spaced\.postman_environment\.json +jwt +jwt flow; 2048-bit RSA key/);
+    expect(offline.code).toBe(0);
+    const online = await runCli(["doctor", files.dir, "--online", "--ca", ctx.caFile]);
+    expect(online.stdout).toMatch(/IMS issued a token/);
+    expect(online.code).toBe(0);
+    expect(offline.stdout + offline.stderr + online.stdout + online.stderr).not.toContain(PASSPHRASE.trim());
+  });
+});
