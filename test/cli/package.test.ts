@@ -40,6 +40,13 @@ beforeAll(async () => {
 afterAll(() => temp.remove());
 
 describe("the packed package", () => {
+  it("holds the entry's types, built by prepack", () => {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { exports: { ".": { types: string } } };
+    const types = pkg.exports["."].types.replace(/^\.\//, "");
+    expect(files).toContain(types);
+    expect(readFileSync(join(packageRoot(), types), "utf8")).toMatch(/export \{ getAccessToken,/);
+  });
+
   it("holds the compiled scripts, the generator and the CLI, and no tests or sources", () => {
     for (const file of [
       "dist/node/cli/main.js",
