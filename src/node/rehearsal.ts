@@ -15,7 +15,7 @@ export interface RehearsalOptions {
   readonly envFiles?: readonly string[];
   /** AEM service credentials (Developer Console JSON) to register. */
   readonly aemFiles?: readonly string[];
-  /** Where to write an environment pointing at the emulator: a copy of the one credential's, or the throwaway's. */
+  /** Where to write an environment pointing at the emulator: a copy of the first credential's (the first --env, else the first AEM file), or the throwaway's. */
   readonly writeEnv?: string;
   /** Where to write the emulator's certificate (PEM). */
   readonly caOut?: string;
@@ -47,12 +47,6 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     ...(options.envFiles ?? []).map((file) => register(readCredentialsFile(file), file)),
     ...(options.aemFiles ?? []).map((file) => register(readCredentialsFile(file, "aem"), file)),
   ];
-  if (options.writeEnv !== undefined && registered.length > 1) {
-    throw new ImsAuthError(
-      "ERR_INVALID_OPTION",
-      `--write-env copies the environment of one credential, but ${registered.length} were given: give one --env or --aem-credentials with it.`,
-    );
-  }
   for (const file of [options.writeEnv, options.caOut]) if (file !== undefined) refuseToOverwrite(file, options.force);
   const throwaway =
     registered.length === 0 ? makeThrowawayCredential({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] }) : undefined;

@@ -9,7 +9,8 @@ const USAGE = `postman-ims-auth emulator [--env FILE]... [--aem-credentials FILE
   --aem-credentials FILE  register these AEM service credentials (Developer Console JSON); repeatable
                           With neither, a throwaway credential is made (JWT and OAuth Server-to-Server).
   --write-env FILE        write an environment pointing IMS and the sample hosts at the emulator: a copy of
-                          the one credential's, or a complete one for the throwaway credential
+                          the first credential's (the first --env, else the first --aem-credentials), or a
+                          complete one for the throwaway credential
   --ca-out FILE           write the emulator's certificate (for newman --ssl-extra-ca-certs FILE)
   --port N                port on 127.0.0.1 (default: any free port)
   --token-lifetime SECONDS  lifetime of the tokens it issues (default 86400), to rehearse renewal
@@ -72,7 +73,10 @@ export const emulator: Command = {
         `registered a throwaway credential: client ID ${integration.clientId}, organization ${integration.orgId} (JWT and OAuth Server-to-Server${writeEnv ? `; its secret and key are in ${writeEnv}` : ""})`,
       );
     }
-    if (writeEnv) console.log(`wrote ${writeEnv}: IMS and the sample hosts point at https://${server.host}`);
+    if (writeEnv) {
+      const from = rehearsal.credentials[0] ? `the environment of ${rehearsal.credentials[0].file}` : "a complete environment for it";
+      console.log(`wrote ${writeEnv}: ${from}, with IMS and the sample hosts at https://${server.host}`);
+    }
     if (caOut) console.log(`wrote ${caOut}: the emulator's certificate`);
     else {
       console.log("Its certificate (trust it with newman --ssl-extra-ca-certs FILE):");
