@@ -36,7 +36,7 @@ export async function timedRun(
   const ms = performance.now() - started;
   return {
     ms,
-    imsCalls: emulator.calls.jwtExchange + emulator.calls.tokenV3,
+    imsCalls: emulator.imsCalls,
     apiCalls: emulator.calls.api,
     failures: result.failures.length,
     consoleProblems: consoleProblems(result.console).length,

@@ -1,4 +1,5 @@
-// Access tokens the emulator issues: JWT-shaped like Adobe's (created_at and expires_in in milliseconds, as strings).
+// Access tokens the emulator issues, shaped like Adobe's: an RS256 JWT whose payload carries IMS's claims
+// (created_at and expires_in in milliseconds, as strings; `as` the IMS region, so Adobe's libraries resolve it).
 
 import { randomUUID, sign } from "node:crypto";
 
@@ -16,13 +17,18 @@ export class AccessTokenIssuer {
   constructor(private readonly signingKeyPem: string) {}
 
   issue(clientId: string, orgId: string, userId: string, scopes: readonly string[], lifetimeMs: number, nowMs: number): IssuedAccessToken {
-    const header = { alg: "RS256", x5u: "ims_emulator-key-1.cer", kid: "ims_emulator-key-1" };
+    // IMS's header names its key by region and token type (itt "at": access token); this key is the emulator's own.
+    const header = { alg: "RS256", x5u: "ims_na1_emulator-key-at-1.cer", kid: "ims_na1_emulator-key-at-1", itt: "at" };
     const payload = {
       id: `${nowMs}_${randomUUID()}_emu`,
       type: "access_token",
       client_id: clientId,
       user_id: userId,
-      as: "ims-emulator",
+      state: "",
+      // "ims-na1": @adobe/aio-lib-ims's Ims.fromToken maps `https://{as}.adobelogin.com` to its prod environment.
+      as: "ims-na1",
+      aa_id: userId,
+      ctp: 0,
       scope: scopes.join(","),
       created_at: String(nowMs),
       expires_in: String(lifetimeMs),

@@ -16,7 +16,13 @@ export interface DecodedJwt {
   readonly signature: Buffer;
 }
 
-const MAX_EXP_AHEAD_SECONDS = 24 * 60 * 60;
+/**
+ * How far ahead `exp` may be. No Adobe document states a bound; Adobe's own IMS collection has signed
+ * `exp = now + 87000` (24 h 10 min) since 2019 and real IMS accepts it, so that is the emulator's limit.
+ */
+export const MAX_EXP_AHEAD_SECONDS = 87_000;
+/** Clock difference forgiven on both sides of the window: the 30 s Adobe's AEM client library documents. */
+export const CLOCK_SKEW_SECONDS = 30;
 
 function fail(status: number, error: string, description: string): ImsError {
   return { status, error, description };
@@ -61,8 +67,10 @@ export function checkAssertion(token: string, integration: Integration, host: st
   const { exp, iss, sub, aud } = jwt.claims;
   if (typeof exp !== "number" || !Number.isInteger(exp)) return fail(400, "bad_request", "exp must be an integer number of seconds.");
   const now = Math.floor(nowMs / 1000);
-  if (exp <= now) return fail(400, "invalid_token", "JWT token is expired.");
-  if (exp > now + MAX_EXP_AHEAD_SECONDS) return fail(400, "invalid_token", "JWT token expiry is more than 24 hours ahead.");
+  if (exp <= now - CLOCK_SKEW_SECONDS) return fail(400, "invalid_token", "JWT token is expired.");
+  if (exp > now + MAX_EXP_AHEAD_SECONDS + CLOCK_SKEW_SECONDS) {
+    return fail(400, "invalid_token", `JWT token expiry is more than 24 hours ahead (the limit is ${MAX_EXP_AHEAD_SECONDS} seconds).`);
+  }
   if (typeof iss !== "string" || !iss.endsWith("@AdobeOrg"))
     return fail(400, "bad_request", "iss must be an organization ID (…@AdobeOrg).");
   if (typeof sub !== "string" || !sub.endsWith("@techacct.adobe.com")) {

@@ -7,43 +7,39 @@ import { AccessTokenIssuer } from "./access-tokens.js";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
 import { aemContent, listSandboxes, type Reply } from "./api-routes.js";
 import type { Integration } from "./integration.js";
-import { checkAssertion, type DecodedJwt, type ImsError } from "./assertion-check.js";
+import { tokenParams, type QueryRule } from "./request-params.js";
+import { type Fault, faultReply, readBody, routePath, type ServedRequest, servedError } from "./routing.js";
+import { clientCredentials, errorReply, exchangeJwt, type ReceivedAssertion, type TokenDesk } from "./token-endpoints.js";
+
+export type { Fault, ServedRequest } from "./routing.js";
+export type { ReceivedAssertion } from "./token-endpoints.js";
 
 export interface EmulatorOptions {
   readonly integrations?: readonly Integration[];
   /** Lifetime of issued access tokens; short values exercise renewal. Default: 24 h less 1 ms, like IMS. */
   readonly tokenLifetimeMs?: number;
   readonly port?: number;
+  /** Told of every request served (no secrets: method, route, status, IMS's error), e.g. for a console log. */
+  readonly onRequest?: (served: ServedRequest) => void;
 }
 
 /** What the emulator served, for tests to assert on. */
 export interface EmulatorCalls {
   jwtExchange: number;
+  tokenV2: number;
   tokenV3: number;
   api: number;
 }
 
-/** A canned answer for the next call(s) of a route, to exercise retries and failures. */
-export interface Fault {
-  readonly status: number;
-  readonly retryAfter?: string;
-  /** The error body's error and error_description (defaults: too_many_requests/server_error, "injected fault"). */
-  readonly error?: string;
-  readonly description?: string;
-}
-
-export interface ReceivedAssertion {
-  readonly token: string;
-  readonly decoded: DecodedJwt | undefined;
-  readonly outcome: "accepted" | ImsError;
+interface Route {
+  readonly counter: keyof EmulatorCalls;
+  readonly serve: (request: IncomingMessage, url: URL, body: string) => Reply;
 }
 
 const DEFAULT_LIFETIME_MS = 86_399_999;
 
-type Handler = (request: IncomingMessage, body: string) => Promise<Reply> | Reply;
-
 export class ImsEmulator {
-  readonly calls: EmulatorCalls = { jwtExchange: 0, tokenV3: 0, api: 0 };
+  readonly calls: EmulatorCalls = { jwtExchange: 0, tokenV2: 0, tokenV3: 0, api: 0 };
   readonly assertions: ReceivedAssertion[] = [];
   /** Every access token issued since the last reset, in order. */
   readonly issuedTokens: string[] = [];
@@ -58,8 +54,9 @@ export class ImsEmulator {
   private readonly integrations = new Map<string, Integration>();
   private readonly tokens: AccessTokenIssuer;
   private readonly server: Server;
-  private readonly routes = new Map<string, Handler>();
+  private readonly routes = new Map<string, Route>();
   private readonly faults = new Map<string, Fault[]>();
+  private readonly onRequest: EmulatorOptions["onRequest"];
   private revokeAfterApiCalls: number | undefined;
   private address: AddressInfo | undefined;
 
@@ -74,18 +71,16 @@ export class ImsEmulator {
     });
     this.tokens = new AccessTokenIssuer(keys.privateKeyPem);
     this.tokenLifetimeMs = options.tokenLifetimeMs ?? DEFAULT_LIFETIME_MS;
+    this.onRequest = options.onRequest;
     for (const integration of options.integrations ?? []) this.addIntegration(integration);
-    this.routes.set("POST /ims/exchange/jwt", (_request, body) => this.exchangeJwt(body));
-    this.routes.set("POST /ims/token/v3", (_request, body) => this.clientCredentials(body));
-    this.routes.set("GET /data/foundation/sandbox-management/sandboxes", (request) =>
-      this.api(() => listSandboxes(request, this.tokens, Date.now())),
-    );
-    this.routes.set("GET /content/dam.json", (request) =>
-      this.api(() => aemContent(request, this.tokens, Date.now(), { "jcr:primaryType": "sling:Folder", "jcr:title": "Assets" })),
-    );
-    this.routes.set("GET /libs/granite/security/currentuser.json", (request) =>
-      this.api(() => aemContent(request, this.tokens, Date.now(), { authorizableId: "technical-account", home: "/home/users/system" })),
-    );
+    this.tokenRoute("/ims/exchange/jwt", "jwtExchange", "public", exchangeJwt);
+    this.tokenRoute("/ims/token/v2", "tokenV2", "all", clientCredentials);
+    this.tokenRoute("/ims/token/v3", "tokenV3", "public", clientCredentials);
+    this.apiRoute("/data/foundation/sandbox-management/sandboxes", (request) => listSandboxes(request, this.tokens, Date.now()));
+    const assets = { "jcr:primaryType": "sling:Folder", "jcr:title": "Assets" };
+    this.apiRoute("/content/dam.json", (request) => aemContent(request, this.tokens, Date.now(), assets));
+    const user = { authorizableId: "technical-account", home: "/home/users/system" };
+    this.apiRoute("/libs/granite/security/currentuser.json", (request) => aemContent(request, this.tokens, Date.now(), user));
     this.server = createServer({ key: keys.privateKeyPem, cert: this.caCertificatePem }, (request, response) => {
       void this.dispatch(request, response);
     });
@@ -107,6 +102,11 @@ export class ImsEmulator {
     return `127.0.0.1:${this.address.port}`;
   }
 
+  /** Token requests served, of every kind (JWT exchange, /ims/token/v2 and v3). */
+  get imsCalls(): number {
+    return this.calls.jwtExchange + this.calls.tokenV2 + this.calls.tokenV3;
+  }
+
   addIntegration(integration: Integration): void {
     this.integrations.set(integration.clientId, integration);
   }
@@ -121,16 +121,15 @@ export class ImsEmulator {
     this.revokeAfterApiCalls = this.calls.api + calls;
   }
 
-  /** The next calls of `path` (e.g. "/ims/token/v3") answer these faults, in order, before working again. */
+  /** The next calls of the route at `path` (e.g. "/ims/token/v3", trailing slash or not) answer these faults, in order. */
   injectFaults(path: string, faults: readonly Fault[]): void {
-    this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults]);
+    const route = routePath(path);
+    this.faults.set(route, [...(this.faults.get(route) ?? []), ...faults]);
   }
 
   /** Clears counters, recorded assertions and pending faults between tests. */
   reset(): void {
-    this.calls.jwtExchange = 0;
-    this.calls.tokenV3 = 0;
-    this.calls.api = 0;
+    for (const counter of Object.keys(this.calls) as Array<keyof EmulatorCalls>) this.calls[counter] = 0;
     this.assertions.length = 0;
     this.issuedTokens.length = 0;
     this.clockOffsetMs = 0;
@@ -139,122 +138,82 @@ export class ImsEmulator {
     this.nextTokenLifetimesMs.length = 0;
   }
 
-  /** How long the token issued now lives: the next of nextTokenLifetimesMs, else tokenLifetimeMs. */
-  private lifetimeMs(): number {
-    return this.nextTokenLifetimesMs.shift() ?? this.tokenLifetimeMs;
-  }
-
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private tokenRoute(
+    path: string,
+    counter: keyof EmulatorCalls,
+    rule: QueryRule,
+    answer: (params: URLSearchParams, desk: TokenDesk) => Reply,
+  ): void {
+    this.routes.set(`POST ${path}`, {
+      counter,
+      serve: (request, url, body) => {
+        const params = tokenParams(url.searchParams, request.headers["content-type"], body, rule);
+        return params.ok ? answer(params.params, this.desk()) : errorReply(params.error);
+      },
+    });
+  }
+
+  private apiRoute(path: string, serve: (request: IncomingMessage) => Reply): void {
+    this.routes.set(`GET ${path}`, {
+      counter: "api",
+      serve: (request) => {
+        const reply = serve(request);
+        if (this.revokeAfterApiCalls !== undefined && this.calls.api >= this.revokeAfterApiCalls) {
+          this.revokeAfterApiCalls = undefined;
+          this.tokens.revokeAll();
+        }
+        return reply;
+      },
+    });
+  }
+
+  private desk(): TokenDesk {
+    return {
+      integration: (clientId) => this.integrations.get(clientId),
+      host: this.host,
+      lifetimeMs: () => this.nextTokenLifetimesMs.shift() ?? this.tokenLifetimeMs,
+      imsNow: () => Date.now() + this.clockOffsetMs,
+      issue: (integration, scopes, lifetimeMs, nowMs) => {
+        const { token } = this.tokens.issue(
+          integration.clientId,
+          integration.orgId,
+          integration.technicalAccountId,
+          scopes,
+          lifetimeMs,
+          nowMs,
+        );
+        this.issuedTokens.push(token);
+        return token;
+      },
+      recordAssertion: (assertion) => this.assertions.push(assertion),
+    };
+  }
+
   private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
-    const handler = this.routes.get(`${request.method ?? "GET"} ${path.replace(/\/+$/, "") || "/"}`);
-    const fault = this.faults.get(path)?.shift();
+    const body = await readBody(request);
+    const url = new URL(request.url ?? "/", "https://127.0.0.1");
+    const method = request.method ?? "GET";
+    const path = routePath(url.pathname);
+    const route = this.routes.get(`${method} ${path}`);
     let reply: Reply;
     try {
-      if (fault) {
-        if (path === "/ims/token/v3") this.calls.tokenV3 += 1;
-        if (path === "/ims/exchange/jwt") this.calls.jwtExchange += 1;
-      }
-      reply = fault
-        ? {
-            status: fault.status,
-            body: {
-              error: fault.error ?? (fault.status === 429 ? "too_many_requests" : "server_error"),
-              error_description: fault.description ?? "injected fault",
-            },
-            headers: fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter },
-          }
-        : handler
-          ? await handler(request, Buffer.concat(chunks).toString("utf8"))
-          : { status: 404, body: { error: "not_found", error_description: `No route for ${request.method} ${path}` } };
+      if (route) this.calls[route.counter] += 1;
+      const fault = route ? this.faults.get(path)?.shift() : undefined;
+      if (fault) reply = faultReply(fault);
+      else if (!route) reply = { status: 404, body: { error: "not_found", error_description: `No route for ${method} ${path}` } };
+      else if (body === undefined)
+        reply = { status: 413, body: { error: "invalid_request", error_description: "The request body is too large." } };
+      else reply = route.serve(request, url, body);
     } catch (error) {
       reply = { status: 500, body: { error: "server_error", error_description: String(error) } };
     }
     response.writeHead(reply.status, { "content-type": "application/json;charset=UTF-8", ...reply.headers });
     response.end(JSON.stringify(reply.body));
+    this.onRequest?.({ method, path, status: reply.status, ...servedError(reply) });
   }
-
-  private exchangeJwt(body: string): Reply {
-    this.calls.jwtExchange += 1;
-    const form = new URLSearchParams(body);
-    const integration = this.integrations.get(form.get("client_id") ?? "");
-    if (!integration) return errorReply({ status: 400, error: "invalid_client", description: "invalid client_id parameter" });
-    if (form.get("client_secret") !== integration.clientSecret) {
-      return errorReply({ status: 401, error: "invalid_client", description: "invalid client_secret parameter" });
-    }
-    const token = form.get("jwt_token") ?? "";
-    if (token === "") return errorReply({ status: 400, error: "invalid_token", description: "JWT token is missing." });
-
-    const now = Date.now() + this.clockOffsetMs;
-    const checked = checkAssertion(token, integration, this.host, now);
-    if ("status" in checked) {
-      this.assertions.push({ token, decoded: undefined, outcome: checked });
-      return errorReply(checked);
-    }
-    this.assertions.push({ token, decoded: checked, outcome: "accepted" });
-    const scopes = Object.keys(checked.claims)
-      .filter((key) => key.includes("/s/"))
-      .map((key) => key.split("/s/")[1] ?? "");
-    const lifetimeMs = this.lifetimeMs();
-    const issued = this.tokens.issue(integration.clientId, integration.orgId, integration.technicalAccountId, scopes, lifetimeMs, now);
-    this.issuedTokens.push(issued.token);
-    return { status: 200, body: { token_type: "bearer", access_token: issued.token, expires_in: lifetimeMs } };
-  }
-
-  /** POST /ims/token/v3, grant_type=client_credentials: answers expires_in in seconds. */
-  private clientCredentials(body: string): Reply {
-    this.calls.tokenV3 += 1;
-    const form = new URLSearchParams(body);
-    if (form.get("grant_type") !== "client_credentials") {
-      return errorReply({ status: 400, error: "unsupported_grant_type", description: "grant_type must be client_credentials" });
-    }
-    const integration = this.integrations.get(form.get("client_id") ?? "");
-    if (!integration) return errorReply({ status: 400, error: "invalid_client", description: "invalid client_id parameter" });
-    if (form.get("client_secret") !== integration.clientSecret) {
-      return errorReply({ status: 400, error: "invalid_client", description: "invalid client_secret parameter" });
-    }
-    const asked = (form.get("scope") ?? "")
-      .split(",")
-      .map((scope) => scope.trim())
-      .filter(Boolean);
-    const allowed = integration.scopes ?? [];
-    if (asked.length === 0 || !asked.every((scope) => allowed.includes(scope))) {
-      return errorReply({
-        status: 400,
-        error: "invalid_scope",
-        description: "The requested scopes are not a subset of the scopes of the credential.",
-      });
-    }
-    const lifetimeSeconds = Math.max(1, Math.floor(this.lifetimeMs() / 1000));
-    const issued = this.tokens.issue(
-      integration.clientId,
-      integration.orgId,
-      integration.technicalAccountId,
-      asked,
-      lifetimeSeconds * 1000,
-      Date.now(),
-    );
-    this.issuedTokens.push(issued.token);
-    return { status: 200, body: { access_token: issued.token, token_type: "bearer", expires_in: lifetimeSeconds } };
-  }
-
-  private api(serve: () => Reply): Reply {
-    this.calls.api += 1;
-    const reply = serve();
-    if (this.revokeAfterApiCalls !== undefined && this.calls.api >= this.revokeAfterApiCalls) {
-      this.revokeAfterApiCalls = undefined;
-      this.tokens.revokeAll();
-    }
-    return reply;
-  }
-}
-
-function errorReply(error: ImsError): Reply {
-  return { status: error.status, body: { error: error.error, error_description: error.description } };
 }

@@ -72,7 +72,7 @@ function until(expiresAt: number | undefined): string {
 }
 
 /** One error for a program to catch: the first problem's code and variable, every problem in the message. */
-function oneError(problems: readonly ImsAuthError[]): ImsAuthError {
+export function oneError(problems: readonly ImsAuthError[]): ImsAuthError {
   const [first, ...rest] = problems;
   if (!first) return new ImsAuthError("ERR_AUTH_FLOW", "No access token could be obtained.");
   if (rest.length === 0) return first;

@@ -33,7 +33,7 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
       reporters: ["cli"],
     });
     const passed = result.failures.length === 0 && result.stats.assertions.total > 0;
-    const imsCalls = emulator.calls.jwtExchange + emulator.calls.tokenV3;
+    const imsCalls = emulator.imsCalls;
     log(
       passed
         ? `All requests authenticated against the emulator: ${count(imsCalls, "IMS token call")}, ${count(emulator.calls.api, "API call")}.`

@@ -1,0 +1,98 @@
+// A user's own credential (an environment or AEM service credentials, as the token command reads them) as an emulator integration.
+
+import { createPublicKey } from "node:crypto";
+import { chooseFlow } from "../core/config/flow.js";
+import { optionalValue } from "../core/config/checks.js";
+import { readJwtConfig } from "../core/config/jwt-config.js";
+import { readS2sConfig } from "../core/config/s2s-config.js";
+import { ImsAuthError, isImsAuthError } from "../core/errors.js";
+import { loadPrivateKey } from "../core/keys/private-key.js";
+import { rsaPrivateJwk } from "../core/keys/rsa-jwk.js";
+import type { Integration } from "../emulator/integration.js";
+import { checkCertificate } from "./certificate-check.js";
+import { variableSource, type Credentials } from "./credentials.js";
+import { oneError } from "./get-access-token.js";
+
+export interface EmulatorCredential {
+  readonly integration: Integration;
+  /** The flow the collection will choose for these variables. */
+  readonly flow: "jwt" | "s2s";
+  readonly file: string;
+  /** Where the JWT flow's public key came from: CERTIFICATE, integration.publicKey, or PRIVATE_KEY (derived). */
+  readonly publicKeyFrom?: string;
+  /** What a rehearsal should know before it starts, e.g. a certificate that does not match the key (no secrets). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The integration IMS would hold for these credentials: client ID and secret; for OAuth Server-to-Server
+ * the scopes; for JWT the organization, technical account, metascopes and the public key — the
+ * certificate when the file has one (as IMS holds the uploaded certificate), else derived from PRIVATE_KEY.
+ * Every problem the collection's own checks would report comes as one coded error naming the file.
+ */
+export function emulatorCredential(credentials: Credentials, file: string): EmulatorCredential {
+  const source = variableSource(credentials);
+  const flow = inFile(file, () => chooseFlow(source));
+  if (flow === "token") {
+    throw new ImsAuthError(
+      "ERR_INPUT_FILE",
+      `${file} holds only a pasted ACCESS_TOKEN, no credential to register: give an environment with API_KEY, CLIENT_SECRET and SCOPES (OAuth Server-to-Server) or a PRIVATE_KEY and META_SCOPE (JWT).`,
+    );
+  }
+  const s2s = readS2sConfig(source);
+  if (flow === "s2s") {
+    if (!s2s.ok) throw inFileError(file, oneError(s2s.problems));
+    const { clientId, clientSecret, scopes } = s2s.value;
+    const technicalAccountId = optionalValue(source, "TECHNICAL_ACCOUNT_ID") || `${clientId}@techacct.adobe.com`;
+    const integration = { clientId, clientSecret, orgId: optionalValue(source, "IMS_ORG"), technicalAccountId, metascopes: [], scopes };
+    return { integration, flow, file, warnings: [] };
+  }
+  const jwt = readJwtConfig(source);
+  if (!jwt.ok) throw inFileError(file, oneError(jwt.problems));
+  const { clientId, clientSecret, orgId, technicalAccountId, metascopes, privateKey, privateKeyPassphrase } = jwt.value;
+  const warnings: string[] = [];
+  let publicKeyPem: string;
+  let publicKeyFrom: string;
+  if (credentials.certificate) {
+    const check = checkCertificate(credentials.certificate, privateKey, Date.now(), "make a new key pair and upload its certificate");
+    const unreadable = check.findings.find((finding) => finding.code === "ERR_CERTIFICATE_FORMAT");
+    if (unreadable) throw new ImsAuthError("ERR_CERTIFICATE_FORMAT", `${file}: ${unreadable.message}`);
+    warnings.push(...check.findings.map((finding) => finding.message));
+    [publicKeyPem, publicKeyFrom] = [credentials.certificate.pem, credentials.certificate.where];
+  } else {
+    const key = inFile(file, () => loadPrivateKey(privateKey, privateKeyPassphrase));
+    const jwk = rsaPrivateJwk(key);
+    if (!jwk) throw new ImsAuthError("ERR_PRIVATE_KEY_FORMAT", `${file}: PRIVATE_KEY could not be read as an RSA key.`, "PRIVATE_KEY");
+    publicKeyPem = createPublicKey({ key: { ...jwk }, format: "jwk" })
+      .export({ type: "spki", format: "pem" })
+      .toString();
+    publicKeyFrom = "PRIVATE_KEY";
+  }
+  // A credential with both flows' variables gets both: a rehearsal may switch AUTH_FLOW.
+  const scopes = s2s.ok ? s2s.value.scopes : [];
+  const integration = { clientId, clientSecret, orgId, technicalAccountId, publicKeyPem, metascopes, scopes };
+  return { integration, flow, file, publicKeyFrom, warnings };
+}
+
+/** What the rehearsal prints of a credential: its ids, never its secret or key. */
+export function describeCredential(credential: EmulatorCredential): string {
+  const { integration: i, flow, file } = credential;
+  if (flow === "s2s")
+    return `OAuth Server-to-Server credential from ${file}: client ID ${i.clientId}, scopes ${(i.scopes ?? []).join(",")}`;
+  return (
+    `JWT credential from ${file}: client ID ${i.clientId}, organization ${i.orgId}, technical account ${i.technicalAccountId}, ` +
+    `metascopes ${i.metascopes.join(",")}, public key from ${credential.publicKeyFrom ?? "PRIVATE_KEY"}`
+  );
+}
+
+function inFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw isImsAuthError(error) ? inFileError(file, error) : error;
+  }
+}
+
+function inFileError(file: string, error: ImsAuthError): ImsAuthError {
+  return new ImsAuthError(error.code, `${file}: ${error.message}`, error.variable);
+}
