@@ -36,7 +36,7 @@ export const env: Command = {
                             (newman --env-var CLIENT_SECRET=… from a CI secret)
 
 SOURCE (one; default: the workshop template)
-  --template NAME           workshop, oauth-s2s or aem
+  --template NAME           oauth-s2s, aem or workshop (JWT and S2S variables)
   --aem-credentials FILE    AEM service credentials (AEM Developer Console → Get Service Credentials)
   --aem-host HOST           with --aem-credentials: the AEM author or publish host, without https://
   --from-console FILE       Adobe Developer Console's "Download for Postman" file; its variable names are kept
