@@ -32,6 +32,9 @@ function vault(secrets: Record<string, string>, scriptAccess: boolean, reads: st
 
 const clientSecret = () => shared.ctx.credential.integration.clientSecret;
 
+/** The one failure of the S2S request, with this message. */
+const s2sRefusal = (message: string) => [{ test: "CLIENT_SECRET is set correctly", name: "ImsAuthError", item: S2S_REQUEST_NAME, message }];
+
 describe("postman-runtime 7.56 with Postman Vault (scripts allowed)", () => {
   it("OAuth S2S, CLIENT_SECRET = {{vault:adobe-client-secret}}: the whole collection is green, one IMS call, one vault read", async () => {
     const reads: string[] = [];
@@ -83,16 +86,12 @@ describe("postman-runtime 7.56 with Postman Vault (scripts allowed)", () => {
       runWithPostmanRuntime,
     );
     expect(shared.ctx.emulator.calls.tokenV3).toBe(0);
-    expect(result.failures).toEqual([
-      {
-        test: "CLIENT_SECRET is set correctly",
-        name: "ImsAuthError",
-        item: S2S_REQUEST_NAME,
-        message:
-          'ERR_VAULT_MISSING: CLIENT_SECRET is {{vault:adobe-secret-typo}}, but your Postman Vault has no secret named "adobe-secret-typo" (or it is empty). ' +
+    expect(result.failures).toEqual(
+      s2sRefusal(
+        'ERR_VAULT_MISSING: CLIENT_SECRET is {{vault:adobe-secret-typo}}, but your Postman Vault has no secret named "adobe-secret-typo" (or it is empty). ' +
           "Add it in Postman Vault with the key adobe-secret-typo, or correct the name after vault: in CLIENT_SECRET.",
-      },
-    ]);
+      ),
+    );
   });
 });
 
@@ -171,17 +170,13 @@ describe("Newman 6.2: no vault", () => {
   it("CLIENT_SECRET = {{vault:…}}: ERR_VAULT_UNAVAILABLE names the vault and --env-var, no IMS call", async () => {
     const result = await shared.ctx.run({ ...S2S, CLIENT_SECRET: reference(SECRET_KEY) }, { folder: S2S_REQUEST_NAME }, runCollection);
     expect(shared.ctx.emulator.calls.tokenV3).toBe(0);
-    expect(result.failures).toEqual([
-      {
-        test: "CLIENT_SECRET is set correctly",
-        name: "ImsAuthError",
-        item: S2S_REQUEST_NAME,
-        message:
-          "ERR_VAULT_UNAVAILABLE: CLIENT_SECRET is {{vault:adobe-client-secret}}, a secret in Postman Vault, but this runner has no vault " +
+    expect(result.failures).toEqual(
+      s2sRefusal(
+        "ERR_VAULT_UNAVAILABLE: CLIENT_SECRET is {{vault:adobe-client-secret}}, a secret in Postman Vault, but this runner has no vault " +
           "(only the Postman app has one; Newman, the Postman CLI and postman-ims-auth's commands do not): pass the value itself with " +
           "--env-var CLIENT_SECRET=… from a CI secret, or put it in the environment you run.",
-      },
-    ]);
+      ),
+    );
   });
 
   it("JWT, the key in the vault, from automatic authentication: the same named refusal, the API request not sent", async () => {

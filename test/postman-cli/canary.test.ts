@@ -10,7 +10,7 @@ import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";
-import { search, type Found, type Secret } from "../helpers/canary.js";
+import { search, withoutTraffic, type Found, type Secret } from "../helpers/canary.js";
 import { tempDir } from "../helpers/cli.js";
 import { apiCollection } from "../helpers/collections.js";
 import { cleanHome, POSTMAN_CLI, runPostmanCli } from "../helpers/postman-cli.js";
@@ -56,19 +56,8 @@ function jsonToSearch(report: Record<string, unknown>, tokens: readonly string[]
   const copy = JSON.parse(JSON.stringify(report)) as {
     run?: { executions?: Array<{ requestExecuted?: Record<string, unknown>; response?: Record<string, unknown> }> };
   };
-  const carriesToken = (value: unknown) => tokens.includes(String(value ?? "").replace(/^Bearer /, ""));
   for (const execution of copy.run?.executions ?? []) {
-    const request = execution.requestExecuted ?? {};
-    const path = ((request.url as { path?: string[] } | undefined)?.path ?? []).join("/");
-    request.headers = ((request.headers as Array<{ key: string; value: unknown }> | undefined) ?? []).filter(
-      (header) => !(header.key.toLowerCase() === "authorization" && carriesToken(header.value)),
-    );
-    const bearer = (request.auth as { bearer?: Array<{ value: unknown }> } | undefined)?.bearer;
-    if (bearer?.every((item) => carriesToken(item.value))) delete request.auth;
-    if (path.startsWith("ims/")) {
-      delete request.body;
-      if (execution.response) delete execution.response.stream;
-    }
+    withoutTraffic(execution.requestExecuted ?? {}, execution.response, "headers", (value) => tokens.includes(value));
   }
   return JSON.stringify(copy);
 }
