@@ -7,6 +7,9 @@ export class UsageError extends Error {}
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
+/** The values of an option given several times (`multiple: true`); none when it is absent. */
+export const list = (value: OptionValues[string]): string[] => (Array.isArray(value) ? value : []);
+
 export interface Command {
   readonly name: string;
   readonly summary: string;

@@ -4,7 +4,11 @@ import type { ErrorCode } from "../core/errors.js";
 import type { AuthFlow } from "../core/config/flow.js";
 import type { CredentialsKind } from "./credentials.js";
 
-export type WarningCode = "WARN_CERTIFICATE_EXPIRES_SOON" | "WARN_CERTIFICATE_NOT_YET_VALID" | "WARN_TOKEN_EXPIRY_UNKNOWN";
+export type WarningCode =
+  | "WARN_CERTIFICATE_EXPIRES_SOON"
+  | "WARN_CERTIFICATE_NOT_YET_VALID"
+  | "WARN_TOKEN_EXPIRY_UNKNOWN"
+  | "WARN_JWT_END_OF_LIFE";
 
 export interface Finding {
   readonly level: "error" | "warning";

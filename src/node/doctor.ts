@@ -4,6 +4,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { optionalValue } from "../core/config/checks.js";
 import { checkCredentials } from "../core/ims/credential-checks.js";
+import { isAemClientId, jwtMigrationAdvice } from "../core/ims/jwt-end-of-life.js";
 import { isImsAuthError, type ImsAuthError } from "../core/errors.js";
 import { checkCertificate } from "./certificate-check.js";
 import { readCredentialsFile, variableSource, type Credentials } from "./credentials.js";
@@ -80,6 +81,15 @@ function offline(file: string, credentials: Credentials, nowMs: number): DoctorR
   if (checked.flow) notes.push(`${checked.flow} flow`);
   if (checked.keyBits) notes.push(`${checked.keyBits}-bit RSA key`);
   if (checked.flow === "jwt") {
+    // Only a warning: the credential may still work until its certificate or Adobe's cut-off ends it.
+    if (credentials.kind !== "aem" && !isAemClientId(optionalValue(source, "API_KEY"))) {
+      findings.push({
+        level: "warning",
+        code: "WARN_JWT_END_OF_LIFE",
+        message: `This is a Service Account (JWT) credential. ${jwtMigrationAdvice()}`,
+        variable: "API_KEY",
+      });
+    }
     if (credentials.certificate) {
       const renew = credentials.kind === "aem" ? RENEW.aem : RENEW.other;
       const certificate = checkCertificate(

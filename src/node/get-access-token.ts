@@ -34,9 +34,17 @@ export async function getAccessToken(config: CredentialsInput, options: GetAcces
   return tokenFor(variableSource(readCredentials(config)), options);
 }
 
-/** The same for a credentials file (see readCredentialsFile): what the `token` command does. */
-export async function getAccessTokenForFile(file: string, options: GetAccessTokenOptions & { expect?: "aem" } = {}): Promise<AccessToken> {
-  return tokenFor(variableSource(readCredentialsFile(file, options.expect)), options);
+/**
+ * The same for a credentials file (see readCredentialsFile): what the `token` command does. `values` win over
+ * the file's (a CI secret given at run time to a committed environment without secrets).
+ */
+export async function getAccessTokenForFile(
+  file: string,
+  options: GetAccessTokenOptions & { expect?: "aem"; values?: Readonly<Record<string, string>> } = {},
+): Promise<AccessToken> {
+  const fromFile = variableSource(readCredentialsFile(file, options.expect));
+  const values = options.values ?? {};
+  return tokenFor((name) => (Object.hasOwn(values, name) ? values[name] : fromFile(name)), options);
 }
 
 /** The same, from a variable source (the doctor's online check uses it on files it has read). */

@@ -14,6 +14,26 @@ export interface RunOptions {
   readonly verbose?: boolean;
   /** Milliseconds to wait between requests. */
   readonly delayRequest?: number;
+  /** postman-runtime only: the user's Postman Vault, as the app hands it to a run. */
+  readonly vault?: VaultOption;
+  /** postman-runtime only: these environment variables are secure variables with an external source, as the app resolves them. */
+  readonly secureVariables?: SecureVariablesOption;
+}
+
+export interface VaultOption {
+  /** Secrets by key, as {{vault:KEY}} names them. */
+  readonly secrets: Readonly<Record<string, string>>;
+  /** Whether the user allowed this collection's scripts to read the vault (Postman Vault → Settings). */
+  readonly scriptAccess: boolean;
+  /** Called with the key of every pm.vault.get, to count what the scripts read. */
+  readonly onRead?: (key: string) => void;
+}
+
+export interface SecureVariablesOption {
+  /** Each variable's value, as its source (AWS, Azure, HashiCorp, 1Password…) gives it. */
+  readonly values: Readonly<Record<string, string>>;
+  /** False: postman-runtime gives the value to requests and hides it from scripts. */
+  readonly allowedInScript: boolean;
 }
 
 export interface RunFailure {

@@ -2,6 +2,7 @@
 
 import { readFile } from "node:fs";
 import { createRequire } from "node:module";
+import { secretResolver, vaultScope, withSecureVariables } from "./runtime-secrets.js";
 import { exceptionEntry, type ConsoleEntry, type RunAssertion, type RunFailure, type RunOptions, type RunResult } from "./run-result.js";
 
 /** The parts of an SDK item and of postman-runtime's run we read. */
@@ -29,6 +30,7 @@ interface PostmanRuntime {
   Runner: new () => { run(collection: unknown, options: object, callback: (error: Error | null, run: Run) => void): void };
 }
 interface VariableScope {
+  get(key: string): unknown;
   set(key: string, value: unknown): void;
   values: { each(fn: (variable: { key: string; value: unknown }) => void): void };
 }
@@ -48,7 +50,9 @@ const FAILING_EVENTS = ["beforeIteration", "iteration", "beforeItem", "item", "b
 
 export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
   const collection = new sdk.Collection(options.collection);
-  const environment = new sdk.VariableScope(options.environment ?? {});
+  const environment = new sdk.VariableScope(
+    options.secureVariables ? withSecureVariables(options.environment, options.secureVariables) : (options.environment ?? {}),
+  );
   for (const variable of options.envVar ?? []) environment.set(variable.key, variable.value);
 
   const failures: RunFailure[] = [];
@@ -65,6 +69,8 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
   const runOptions = {
     environment,
     globals: new sdk.VariableScope({}),
+    vaultSecrets: options.vault ? vaultScope(sdk.VariableScope, options.vault) : undefined,
+    secretResolver: options.secureVariables ? secretResolver(options.secureVariables) : undefined,
     iterationCount: options.iterationCount,
     entrypoint: options.folder ? { execute: options.folder, lookupStrategy: "idOrName" } : undefined,
     timeout: { request: 30_000 },

@@ -163,7 +163,7 @@ describe("env refuses", () => {
     [
       "an unknown template",
       ["-o", "x.json", "--template", "class"],
-      /^error: ERR_INVALID_OPTION: there is no environment template "class": use one of workshop, oauth-s2s, aem/,
+      /^error: ERR_INVALID_OPTION: there is no environment template "class": use one of oauth-s2s, workshop, aem/,
     ],
     [
       "an unknown variable",

@@ -15,7 +15,7 @@ describe("generate", () => {
   it("writes what npm run build commits, into the directory given", async () => {
     const result = await runCli(["generate", "--out", temp.path("all")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^wrote 4 files in .*all: collections\/adobe-ims\.postman_collection\.json, environments\/workshop/);
+    expect(result.stdout).toMatch(/^wrote 4 files in .*all: collections\/adobe-ims\.postman_collection\.json, environments\/oauth-s2s/);
     const expected = generatedFiles();
     for (const [relative, text] of expected) expect(readJson(temp.path("all", relative))).toEqual(JSON.parse(text));
     expect(collectionSchemaErrors(readJson(temp.path("all", "collections", "adobe-ims.postman_collection.json")))).toEqual([]);

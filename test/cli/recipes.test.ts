@@ -1,7 +1,6 @@
 // The CI recipes under examples/ci, run as written: each step's own lines, in order, in a repository laid out as the
 // recipe says, against the emulator. Only what CI provides is substituted: the secrets, the emulator's host and CA.
 
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -11,23 +10,10 @@ import { packageRoot } from "../../src/generator/files/paths.js";
 import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { CLI } from "../helpers/cli.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
+import { readRecipe, recipeRunner, type Outcome, type Step } from "../helpers/recipes.js";
 
 const ROOT = packageRoot();
-const DIR = join(ROOT, "examples", "ci");
-const read = (file: string) => readFileSync(join(DIR, file), "utf8");
-
-interface Step {
-  readonly name?: string;
-  readonly uses?: string;
-  readonly run?: string;
-  readonly env?: Record<string, string>;
-  readonly with?: Record<string, string>;
-}
-
-interface Outcome {
-  readonly code: number;
-  readonly output: string;
-}
+const read = readRecipe;
 
 let ctx: EmulatorContext;
 const aem = makeAemCredentials();
@@ -40,70 +26,9 @@ beforeEach(() => ctx.emulator.reset());
 
 // Under the project, so that `npx newman@6.2.2` finds the project's own newman 6.2.2 instead of downloading it.
 const WORK = join(ROOT, ".recipe-runs");
-const repos: string[] = [];
-afterAll(() => {
-  for (const repo of repos) rmSync(repo, { recursive: true, force: true });
-});
-
-/** A user's repository as the recipe describes it: the committed collection and one environment file. */
-function repository(environmentFile: string, environment: unknown): string {
-  mkdirSync(WORK, { recursive: true });
-  const repo = mkdtempSync(join(WORK, "repo-"));
-  repos.push(repo);
-  mkdirSync(join(repo, "collections"));
-  mkdirSync(join(repo, "environments"));
-  writeFileSync(
-    join(repo, "collections", "adobe-ims.postman_collection.json"),
-    readFileSync(join(ROOT, "collections", "adobe-ims.postman_collection.json")),
-  );
-  if (environment !== undefined) writeFileSync(join(repo, "environments", environmentFile), JSON.stringify(environment, null, 2));
-  return repo;
-}
-
-/** What every CI job has: the machine's PATH and HOME, CI=true, and here the emulator's CA trusted as a runner image would. */
-function ciEnvironment(extra: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CI: "true", NODE_EXTRA_CA_CERTS: ctx.caFile, ...extra };
-}
-
-function shell(args: string[], cwd: string, env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(args[0]!, args.slice(1), { cwd, env, timeout: 180_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
-    );
-  });
-}
-
-/** GitHub's `${{ secrets.X }}` and `${{ vars.X }}`, from what the repository's settings hold; anything else is refused. */
-function expand(value: string, settings: Record<string, string>): string {
-  return value.replace(/\$\{\{\s*(secrets|vars)\.([A-Z0-9_]+)\s*\}\}/g, (_whole, _kind, name: string) => {
-    const setting = settings[name];
-    if (setting === undefined) throw new Error(`the recipe needs ${name}, which the test does not provide`);
-    return setting;
-  });
-}
-
-/** A GitHub workflow's job, step by step: `run` steps with GitHub's default shell, `uses` steps as the actions do. */
-async function runGithubJob(file: string, repo: string, settings: Record<string, string>): Promise<Outcome> {
-  const workflow = parse(read(file)) as { jobs: Record<string, { steps: Step[] }> };
-  const [job] = Object.values(workflow.jobs);
-  let output = "";
-  let failed = 0;
-  for (const step of job!.steps) {
-    if (step.run !== undefined) {
-      if (failed) continue;
-      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(String(value), settings)]));
-      const outcome = await shell(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], repo, ciEnvironment(env));
-      output += outcome.output;
-      failed = outcome.code;
-    } else if (step.uses?.startsWith("actions/upload-artifact@")) {
-      // `if: always()`: runs after a failure too; the report must be there either way.
-      expect(existsSync(join(repo, step.with!.path!)), step.with!.path).toBe(true);
-    } else {
-      expect(["actions/checkout@v4", "actions/setup-node@v4"]).toContain(step.uses);
-    }
-  }
-  return { code: failed, output };
-}
+const recipes = recipeRunner(WORK, () => ctx.caFile);
+const { repository, ciEnvironment, shell, runGithubJob } = recipes;
+afterAll(() => recipes.remove());
 
 /** A GitLab job: its `script` lines in one shell, with the CI/CD variables in its environment. */
 async function runGitlabJob(file: string, repo: string, variables: Record<string, string>): Promise<Outcome> {

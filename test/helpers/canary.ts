@@ -105,20 +105,31 @@ export function jsonReportToSearch(report: Record<string, unknown>, allowed: All
     run?: { executions?: Array<{ request?: Record<string, unknown>; response?: Record<string, unknown> }> };
   };
   if (copy.environment?.values) copy.environment.values = withoutOwnVariables(copy.environment.values, allowed) as never;
-  for (const execution of copy.run?.executions ?? []) {
-    const request = execution.request ?? {};
-    const path = ((request.url as { path?: string[] } | undefined)?.path ?? []).join("/");
-    // The bearer token an API request carries, when it is the token of ACCESS_TOKEN; anything else stays to be searched.
-    const carriesToken = (value: unknown) => allowed("ACCESS_TOKEN", String(value ?? "").replace(/^Bearer /, ""));
-    request.header = ((request.header as Array<{ key: string; value: unknown }> | undefined) ?? []).filter(
-      (header) => !(header.key.toLowerCase() === "authorization" && carriesToken(header.value)),
-    );
-    const bearer = (request.auth as { bearer?: Array<{ value: unknown }> } | undefined)?.bearer;
-    if (bearer?.every((item) => carriesToken(item.value))) delete request.auth;
-    if (path.startsWith("ims/")) {
-      delete request.body;
-      if (execution.response) delete execution.response.stream;
-    }
-  }
+  // The bearer token an API request carries, when it is the token of ACCESS_TOKEN; anything else stays to be searched.
+  const carriesToken = (value: string) => allowed("ACCESS_TOKEN", value);
+  for (const execution of copy.run?.executions ?? []) withoutTraffic(execution.request ?? {}, execution.response, "header", carriesToken);
   return JSON.stringify(copy);
+}
+
+/**
+ * One request of a report (Newman's `request.header`, the Postman CLI's `requestExecuted.headers`) without what
+ * it records by design: an Authorization header or bearer auth carrying the token, and a token request's form and answer.
+ */
+export function withoutTraffic(
+  request: Record<string, unknown>,
+  response: Record<string, unknown> | undefined,
+  headersKey: "header" | "headers",
+  isToken: (value: string) => boolean,
+): void {
+  const carriesToken = (value: unknown) => isToken(String(value ?? "").replace(/^Bearer /, ""));
+  const path = ((request.url as { path?: string[] } | undefined)?.path ?? []).join("/");
+  request[headersKey] = ((request[headersKey] as Array<{ key: string; value: unknown }> | undefined) ?? []).filter(
+    (header) => !(header.key.toLowerCase() === "authorization" && carriesToken(header.value)),
+  );
+  const bearer = (request.auth as { bearer?: Array<{ value: unknown }> } | undefined)?.bearer;
+  if (bearer?.every((item) => carriesToken(item.value))) delete request.auth;
+  if (path.startsWith("ims/")) {
+    delete request.body;
+    if (response) delete response.stream;
+  }
 }

@@ -55,7 +55,8 @@ const FAULTS: Record<string, { code: RegExp; online?: true }> = {
 };
 
 beforeAll(async () => {
-  ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID"] });
+  // An AEM-shaped client id: these JWT files are about other faults, not Adobe's end of Developer Console JWT credentials.
+  ctx = await startEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID"], clientId: "cm-p4242-e424242" });
   const { emulator, credential } = ctx;
   const env = (overrides: Record<string, string>, extra: Record<string, string> = {}) =>
     environmentFile(emulator, credential, overrides, extra);
@@ -189,6 +190,19 @@ describe("doctor", () => {
       /^warning .*WARN_CERTIFICATE_EXPIRES_SOON: the certificate in CERTIFICATE expires on \d{4}-\d\d-\d\d, in 1[12] days: make a new key pair/,
     );
     expect(result.stdout).toMatch(/\n1 file: 0 ok, 1 warning, 0 errors\n$/);
+  });
+
+  it("a Developer Console JWT credential (a client id not shaped cm-p…-e…) is a warning naming Adobe's migration guide: exit 0", async () => {
+    const workshop = environmentFile(ctx.emulator, ctx.credential, { ...JWT, API_KEY: "0123456789abcdef0123456789abcdef" });
+    const result = await runCli(["doctor", good.write("workshop.postman_environment.json", workshop)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^warning .* jwt +WARN_JWT_END_OF_LIFE: This is a Service Account \(JWT\) credential\. Adobe ended Developer Console Service Account \(JWT\) credentials \(end of life 2025-06-30; they stop working when their certificate expires or on 2026-03-01, whichever is first\): move this integration to an OAuth Server-to-Server credential \(Adobe's guide "Migrating from Service Account \(JWT\) credential to OAuth Server-to-Server credential"\)/,
+    );
+    expect(result.stdout).toMatch(/\n1 file: 0 ok, 1 warning, 0 errors\n$/);
+    // The other JWT files here carry an AEM-shaped client id, and AEM's own file is AEM's: no such warning.
+    const others = await runCli(["doctor", ...goodFiles]);
+    expect(others.stdout).not.toContain("WARN_JWT_END_OF_LIFE");
   });
 
   it("a path that does not exist is an error row; no file at all is a usage error", async () => {

@@ -41,6 +41,19 @@ describe("readTokenResponse", () => {
     expect(failure.message).toMatch(hint);
   });
 
+  it("the JWT exchange's invalid_client also says that Adobe ended Developer Console JWT credentials, naming the migration guide", () => {
+    const jwt = rejection("jwt", 401, { error: "invalid_client", error_description: "Client authentication failed" }).message;
+    expect(jwt).toMatch(
+      /Check API_KEY and CLIENT_SECRET: .* Adobe ended Developer Console Service Account \(JWT\) credentials \(end of life 2025-06-30;/,
+    );
+    expect(jwt).toContain('Adobe\'s guide "Migrating from Service Account (JWT) credential to OAuth Server-to-Server credential"');
+    expect(jwt).toContain("AEM as a Cloud Service service credentials (client id cm-p…-e…) are not affected.");
+    // OAuth Server-to-Server is where that guide leads: its invalid_client says nothing of it.
+    expect(rejection("s2s", 400, { error: "invalid_client", error_description: "invalid client_secret parameter" }).message).not.toMatch(
+      /JWT|migration/i,
+    );
+  });
+
   it("points client-credential scope errors at SCOPES", () => {
     expect(rejection("s2s", 400, { error: "invalid_scope", error_description: "x" }).message).toMatch(/Check SCOPES/);
   });

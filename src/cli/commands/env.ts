@@ -1,9 +1,8 @@
 // `env`: one environment file, from a template with values, from AEM service credentials, or from a Developer Console download.
 
 import type { EnvironmentRequest } from "../../generator/environment/make-environment.js";
-import { UsageError, type Command, type OptionValues } from "../command.js";
+import { list, UsageError, type Command, type OptionValues } from "../command.js";
 
-const list = (value: OptionValues[string]): string[] => (Array.isArray(value) ? value : []);
 const text = (value: OptionValues[string]): string | undefined => (typeof value === "string" ? value : undefined);
 
 function request(values: OptionValues): EnvironmentRequest & { out: string; force: boolean } {
@@ -37,7 +36,7 @@ export const env: Command = {
                             (newman --env-var CLIENT_SECRET=… from a CI secret)
 
 SOURCE (one; default: the workshop template)
-  --template NAME           workshop, oauth-s2s or aem
+  --template NAME           oauth-s2s, aem or workshop (JWT and S2S variables)
   --aem-credentials FILE    AEM service credentials (AEM Developer Console → Get Service Credentials)
   --aem-host HOST           with --aem-credentials: the AEM author or publish host, without https://
   --from-console FILE       Adobe Developer Console's "Download for Postman" file; its variable names are kept

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { getAccessTokenForFile } from "../../node/get-access-token.js";
 import { formatToken, TOKEN_FORMATS, type TokenFormat } from "../../node/token-output.js";
-import { UsageError, type Command, type OptionValues } from "../command.js";
+import { list, UsageError, type Command, type OptionValues } from "../command.js";
 
 /** The PEM text of --ca FILE, shared with `doctor`. */
 export function caOption(values: OptionValues): string | undefined {
@@ -20,13 +20,18 @@ export function caOption(values: OptionValues): string | undefined {
 export const token: Command = {
   name: "token",
   summary: "print an IMS access token for an environment or AEM service credentials (for curl and scripts)",
-  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header] [--name NAME] [--ca FILE] [--cache FILE]
+  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header|env-var] [--set NAME[=VALUE]]… [--name NAME] [--ca FILE] [--cache FILE]
 
   --env FILE              Postman environment (or .env file) holding the collection's variables
   --aem-credentials FILE  AEM as a Cloud Service service credentials (Developer Console JSON)
   --format FORMAT         json (default): {"accessToken","expiresAt","expiresAtIso","flow"}
                           env:    export ACCESS_TOKEN=…   (eval "$(postman-ims-auth token … --format env)")
                           header: Authorization: Bearer …  (curl -H "$(postman-ims-auth token … --format header)")
+                          env-var: --env-var ACCESS_TOKEN=… --env-var ACCESS_TOKEN_EXPIRES_AT=… --env-var AUTH_FLOW=token
+                                  for later Newman or Postman CLI runs: ARGS="$(postman-ims-auth token … --format env-var)",
+                                  then newman run … $ARGS (unquoted); they use the token as it is, with no secret
+  --set NAME=VALUE        a value over the file's; --set NAME alone takes the environment variable NAME
+                          (a CI secret, kept off the command line), e.g. --set CLIENT_SECRET
   --name NAME             the variable of --format env (default ACCESS_TOKEN)
   --ca FILE               also trust this CA certificate (PEM): a local emulator, a proxy that inspects TLS
   --cache FILE            keep tokens in FILE (mode 0600) and reuse one while it has more than
@@ -40,6 +45,7 @@ Only the token goes to stdout; what was done goes to stderr, without secrets.`,
     name: { type: "string", default: "ACCESS_TOKEN" },
     ca: { type: "string" },
     cache: { type: "string" },
+    set: { type: "string", multiple: true },
   },
   async run(values) {
     const [env, aem] = [values.env, values["aem-credentials"]];
@@ -47,8 +53,10 @@ Only the token goes to stdout; what was done goes to stderr, without secrets.`,
     const format = String(values.format);
     if (!TOKEN_FORMATS.includes(format as TokenFormat))
       throw new UsageError(`--format must be ${TOKEN_FORMATS.join(", ")}, not "${format}"`);
+    const { setValues } = await import("../../generator/environment/make-environment.js");
     const token = await getAccessTokenForFile(String(env ?? aem), {
       expect: aem === undefined ? undefined : "aem",
+      values: Object.fromEntries(setValues(list(values.set), process.env).map(([name, value]) => [name, value])),
       ca: caOption(values),
       cacheFile: values.cache === undefined ? undefined : String(values.cache),
       log: (line) => console.error(`postman-ims-auth: ${line}`),

@@ -2,6 +2,7 @@
 
 import { ImsAuthError, isImsAuthError } from "../errors.js";
 import { isSecretName } from "./secret-names.js";
+import { vaultKey, vaultUnavailable } from "./vault-reference.js";
 import { VARIABLES, type VariableName, type VariableSource } from "./variables.js";
 
 /** A whole value that is template text: {{VAR}} or <your value here>. Safe to quote back, even for a secret. */
@@ -40,6 +41,9 @@ export function requireValue(source: VariableSource, name: VariableName | string
       name,
     );
   }
+  // Only a runner without a vault leaves a {{vault:…}} reference for the checks to see (the sandbox reads the vault first).
+  const key = vaultKey(value);
+  if (key !== undefined) throw vaultUnavailable(name, key);
   if (isPlaceholder(value)) {
     const reference = /\{\{([^{}]*)\}\}/.exec(value)?.[1];
     // A secret's value is quoted only when all of it is a placeholder: "p8e-real{{x}}" holds part of a secret.
@@ -119,6 +123,8 @@ export function optionalValue(source: VariableSource, name: string): string {
 /** The value exactly as set (not trimmed: passphrases may have meaningful spaces), or "". */
 export function rawValue(source: VariableSource, name: string): string {
   const raw = source(name);
+  const key = vaultKey(raw);
+  if (key !== undefined) throw vaultUnavailable(name, key);
   return raw === undefined || raw === null ? "" : String(raw);
 }
 

@@ -3,6 +3,7 @@
 import { optionalValue } from "./checks.js";
 import { ImsAuthError } from "../errors.js";
 import type { VariableSource } from "./variables.js";
+import { vaultKey } from "./vault-reference.js";
 
 /** jwt: service account; s2s: OAuth Server-to-Server; token: a pasted ACCESS_TOKEN used as it is. */
 export type AuthFlow = "jwt" | "s2s" | "token";
@@ -17,6 +18,11 @@ const NAMES: Record<string, AuthFlow> = {
   token: "token",
 };
 
+/** Filled in, or a {{vault:…}} reference: the vault's secret is read once the flow is known. */
+function isSet(source: VariableSource, name: string): boolean {
+  return optionalValue(source, name) !== "" || vaultKey(source(name)) !== undefined;
+}
+
 export function chooseFlow(source: VariableSource): AuthFlow {
   const forced = optionalValue(source, "AUTH_FLOW").toLowerCase();
   if (forced !== "") {
@@ -30,7 +36,7 @@ export function chooseFlow(source: VariableSource): AuthFlow {
     }
     return flow;
   }
-  const has = (name: string) => optionalValue(source, name) !== "";
+  const has = (name: string) => isSet(source, name);
   if (has("PRIVATE_KEY")) {
     if (!has("META_SCOPE") && has("SCOPES")) {
       throw new ImsAuthError(
@@ -81,7 +87,7 @@ export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthF
     chosen === "token"
       ? "holds only a pasted ACCESS_TOKEN, which every other request sends as it is"
       : chosen === "jwt"
-        ? `holds a service account (JWT) credential (${optionalValue(source, "PRIVATE_KEY") !== "" ? "PRIVATE_KEY" : "META_SCOPE"} is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
+        ? `holds a service account (JWT) credential (${isSet(source, "PRIVATE_KEY") ? "PRIVATE_KEY" : "META_SCOPE"} is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
         : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
   const why = forced ? `AUTH_FLOW is ${optionalValue(source, "AUTH_FLOW")}` : `this environment ${held}`;
   const other = flow === "jwt" ? "jwt" : "oauth-s2s";

@@ -28,15 +28,17 @@ export const VARIABLES = {
     secret: false,
   },
   CLIENT_SECRET: {
-    description: "Client secret of the Developer Console credential (Retrieve client secret).",
+    description:
+      "Client secret of the Developer Console credential (Retrieve client secret), or {{vault:NAME}} to read it from Postman Vault.",
     secret: true,
   },
   META_SCOPE: {
-    description: "Metascopes of the JWT credential, comma-separated (for example ent_dataservices_sdk).",
+    description: "JWT only: metascopes of the credential, comma-separated (for example ent_aem_cloud_sdk).",
     secret: false,
   },
   PRIVATE_KEY: {
-    description: "PEM private key whose certificate is uploaded to the JWT credential, from -----BEGIN to END-----.",
+    description:
+      "JWT only (AEM service credentials, older integrations): the PEM private key whose certificate is on the credential, from -----BEGIN to END-----, or {{vault:NAME}}.",
     secret: true,
   },
   PRIVATE_KEY_PASSPHRASE: {

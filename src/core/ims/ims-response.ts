@@ -1,5 +1,6 @@
 // Reading an IMS token response: the issued token with its absolute expiry, or IMS's error with a hint.
 
+import { jwtMigrationAdvice } from "./jwt-end-of-life.js";
 import type { AuthFlow } from "../config/flow.js";
 import { ImsAuthError } from "../errors.js";
 
@@ -33,14 +34,8 @@ function hintForError(flow: IssuingFlow, status: number, error: string, descript
   if (status === 429 || status >= 500) return "IMS is busy or unavailable; wait a moment and run again.";
   switch (error) {
     case "invalid_client":
-      // IMS says which half is wrong in its description when it can ("invalid client_secret parameter").
-      if (/client_secret/i.test(description)) {
-        return "Check CLIENT_SECRET: IMS did not accept it for this API_KEY. Copy the client secret again from the Developer Console credential.";
-      }
-      if (/client_id|aud/i.test(description) || status !== 401) {
-        return "Check API_KEY: IMS does not know this client ID (or it is not the one the credential was made for). Copy the Client ID from the Developer Console credential.";
-      }
-      return "Check API_KEY and CLIENT_SECRET: IMS did not accept this client ID and secret pair. Copy both again from the Developer Console credential.";
+      // A Developer Console JWT credential past its end of life answers invalid_client too: say so after the usual hint.
+      return flow === "jwt" ? `${invalidClientHint(status, description)} ${jwtMigrationAdvice()}` : invalidClientHint(status, description);
     case "invalid_scope":
       return `Check ${scopeVariable}: ask only for scopes the credential was granted (Developer Console, the credential's ${flow === "jwt" ? "metascopes" : "scopes"}).`;
     case "invalid_signature":
@@ -64,6 +59,17 @@ function hintForError(flow: IssuingFlow, status: number, error: string, descript
         ? "Check IMS, IMS_ORG, TECHNICAL_ACCOUNT_ID, API_KEY, CLIENT_SECRET, META_SCOPE and PRIVATE_KEY against the Developer Console credential."
         : "Check IMS, API_KEY, CLIENT_SECRET and SCOPES against the Developer Console credential.";
   }
+}
+
+/** Which half of the client ID and secret pair to check: IMS says so in its description when it can ("invalid client_secret parameter"). */
+function invalidClientHint(status: number, description: string): string {
+  if (/client_secret/i.test(description)) {
+    return "Check CLIENT_SECRET: IMS did not accept it for this API_KEY. Copy the client secret again from the Developer Console credential.";
+  }
+  if (/client_id|aud/i.test(description) || status !== 401) {
+    return "Check API_KEY: IMS does not know this client ID (or it is not the one the credential was made for). Copy the Client ID from the Developer Console credential.";
+  }
+  return "Check API_KEY and CLIENT_SECRET: IMS did not accept this client ID and secret pair. Copy both again from the Developer Console credential.";
 }
 
 function parseJson(text: string): Record<string, unknown> | undefined {

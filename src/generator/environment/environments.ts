@@ -32,6 +32,14 @@ export interface EnvironmentTemplate {
 
 export const TEMPLATES: readonly EnvironmentTemplate[] = [
   {
+    // First: OAuth Server-to-Server is what Developer Console projects use; the JWT templates follow.
+    file: "oauth-s2s.postman_environment.json",
+    name: "Adobe IMS OAuth Server-to-Server",
+    variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
+    flows: ["oauth-s2s"],
+    required: ["API_KEY", "CLIENT_SECRET", "SCOPES"],
+  },
+  {
     file: "workshop.postman_environment.json",
     name: "Adobe IMS workshop",
     variables: [
@@ -50,13 +58,6 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
     // Both flows read its variables; what both need is what a student cannot do without.
     flows: ["jwt", "oauth-s2s"],
     required: ["API_KEY", "CLIENT_SECRET"],
-  },
-  {
-    file: "oauth-s2s.postman_environment.json",
-    name: "Adobe IMS OAuth Server-to-Server",
-    variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
-    flows: ["oauth-s2s"],
-    required: ["API_KEY", "CLIENT_SECRET", "SCOPES"],
   },
   {
     // Filled in from AEM service credentials (src/generator/aem-credentials.ts); same JWT flow, AEM_HOST for the API calls.

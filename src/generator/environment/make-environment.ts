@@ -120,22 +120,31 @@ function readValues(request: EnvironmentRequest, alsoKnown: ReadonlySet<string>)
       throw new ImsAuthError("ERR_INVALID_OPTION", `"${name}=" names no file: write ${name}=path/to/file.`);
     accept(name, `${name}=${file}`, readInputFile(file, `the file for ${name}`).replace(/[\r\n]+$/, ""));
   }
-  for (const assignment of request.set ?? []) {
-    const [name, value] = split(assignment, "NAME=VALUE");
-    if (value !== undefined) accept(name, `${name}=…`, value);
-    else {
-      const fromEnv = (request.processEnv ?? process.env)[name];
-      if (fromEnv === undefined) {
-        throw new ImsAuthError(
-          "ERR_MISSING_VARIABLE",
-          `${name} (no "=VALUE") takes its value from the environment variable ${name}, which is not set: export it first, or write ${name}=VALUE.`,
-          name,
-        );
-      }
-      accept(name, name, fromEnv);
-    }
-  }
+  for (const [name, value, where] of setValues(request.set ?? [], request.processEnv ?? process.env)) accept(name, where, value);
   return values;
+}
+
+/**
+ * `--set NAME=VALUE`, and `--set NAME` for the environment variable NAME's value (secrets kept off the command
+ * line): [name, value, how to name it in a message without the value].
+ */
+export function setValues(
+  set: readonly string[],
+  processEnv: Readonly<Record<string, string | undefined>>,
+): Array<[string, string, string]> {
+  return set.map((assignment) => {
+    const [name, value] = split(assignment, "NAME=VALUE");
+    if (value !== undefined) return [name, value, `${name}=…`];
+    const fromEnv = processEnv[name];
+    if (fromEnv === undefined) {
+      throw new ImsAuthError(
+        "ERR_MISSING_VARIABLE",
+        `${name} (no "=VALUE") takes its value from the environment variable ${name}, which is not set: export it first, or write ${name}=VALUE.`,
+        name,
+      );
+    }
+    return [name, fromEnv, name];
+  });
 }
 
 /** "NAME=VALUE" → [NAME, VALUE]; "NAME" → [NAME, undefined]. Values are never quoted back: they may be secrets. */

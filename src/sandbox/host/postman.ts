@@ -11,6 +11,8 @@ interface VariableScope {
   has(name: string): boolean;
   unset(name: string): void;
   readonly name?: string;
+  /** Its variables with their flags: postman-runtime keeps a secure variable's `secret` and `source` there. */
+  toJSON?(): unknown;
 }
 
 interface PropertyList<T> {
@@ -36,6 +38,9 @@ export interface Postman {
   readonly variables: VariableScope;
   readonly environment: VariableScope;
   readonly collectionVariables: VariableScope;
+  readonly globals?: VariableScope;
+  /** Postman Vault: the app's runtime and the Postman CLI have it (the CLI refuses every read); Newman has none. */
+  readonly vault?: { get(key: string): Promise<unknown> };
   readonly request: {
     readonly url: { getPath(): string };
     readonly body?: { readonly urlencoded?: PropertyList<{ key: string; value: string }> };

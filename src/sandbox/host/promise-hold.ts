@@ -4,10 +4,10 @@ import { ImsAuthError } from "../../core/errors.js";
 import type { SandboxHost } from "./host.js";
 
 /** Far more than WebCrypto ever needs; a sandbox that never settles the promise still ends with a reason. */
-const LIMIT_MS = 30_000;
+export const LIMIT_MS = 30_000;
 
 /**
- * Runs `onValue` or `onError` once `promise` settles. A pending promise does not keep the sandbox
+ * Runs `onValue` or `onError` once `promise` settles (`timedOut` is the error if it never does). A pending promise does not keep the sandbox
  * alive (a timer does): one timer holds the script open until then, and is cleared after the
  * callback has had the chance to start its own request. Nothing can reject unhandled: whatever the
  * callbacks throw goes to `onError`, and whatever that throws is dropped.
@@ -17,6 +17,8 @@ export function holdUntilSettled<T>(
   promise: Promise<T>,
   onValue: (value: T) => void,
   onError: (error: unknown) => void,
+  timedOut: () => unknown = () =>
+    new ImsAuthError("ERR_SIGNING", `Signing the JWT did not finish within ${LIMIT_MS / 1000} s. Send the request again.`),
 ): void {
   let settled = false;
   let fired = false;
@@ -38,9 +40,7 @@ export function holdUntilSettled<T>(
   };
   const hold = host.setTimeout(() => {
     fired = true;
-    settle(() =>
-      onError(new ImsAuthError("ERR_SIGNING", `Signing the JWT did not finish within ${LIMIT_MS / 1000} s. Send the request again.`)),
-    );
+    settle(() => onError(timedOut()));
   }, LIMIT_MS);
   promise.then(
     (value) => settle(() => onValue(value)),

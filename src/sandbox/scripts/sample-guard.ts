@@ -10,7 +10,7 @@ declare const sample: SampleSwitch;
 function run(): void {
   const source = resolvedSource(pm);
   if (skipWithNote(pm, () => sampleOffNote(source, sample, pm.info?.requestName ?? sample.folder), sample.folder)) return;
-  const problems = checkSampleVariables(source, sample);
+  const problems = checkSampleVariables(source, sample, typeof pm.vault?.get === "function");
   if (problems.length > 0) refuse(pm, problems, sample.folder);
 }
 

@@ -1,0 +1,5 @@
+// Types of scripts/postman-cli.mjs, for the Postman CLI tests and the typecheck.
+export const POSTMAN_CLI_VERSION: string;
+export function postmanCliDir(): string;
+export function postmanCliBinary(): string | undefined;
+export function installPostmanCli(): string;
