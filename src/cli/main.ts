@@ -13,10 +13,11 @@ import { generate } from "./commands/generate.js";
 import { inject } from "./commands/inject.js";
 import { roster } from "./commands/roster.js";
 import { token } from "./commands/token.js";
+import { verify } from "./commands/verify.js";
 import { parseCommandLine } from "./parse.js";
 
 /** One line a command. */
-export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, doctor, demo, emulator];
+export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, doctor, verify, demo, emulator];
 
 export async function main(argv: string[]): Promise<number> {
   let command: Command | undefined;
