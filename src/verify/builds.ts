@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SCRIPT_NAMES, type ScriptName, scriptLines } from "../generator/collection/scripts.js";
-import { packageRoot } from "../generator/files/paths.js";
+import { packageRoot, packageVersion } from "../generator/files/paths.js";
+
+export { packageVersion };
 
 export const DIGESTS_FILE = "script-digests.json";
 
@@ -13,10 +15,6 @@ export const DIGESTS_FILE = "script-digests.json";
 export type ReleaseDigests = Record<string, Record<string, string>>;
 
 export const scriptDigest = (lines: readonly string[]): string => createHash("sha256").update(lines.join("\n")).digest("hex");
-
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
-}
 
 export function releaseDigests(): ReleaseDigests {
   try {
