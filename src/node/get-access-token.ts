@@ -60,7 +60,9 @@ export async function tokenFor(source: VariableSource, options: GetAccessTokenOp
     return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, flow: cached.flow };
   }
   const token = await exchange(plan.request, options);
-  log(`IMS at ${plan.request.url.split("/")[2]} issued ${FLOW_ARTICLE[plan.flow]} ${FLOW_WORDS[plan.flow]} token (${until(token.expiresAt)})`);
+  log(
+    `IMS at ${plan.request.url.split("/")[2]} issued ${FLOW_ARTICLE[plan.flow]} ${FLOW_WORDS[plan.flow]} token (${until(token.expiresAt)})`,
+  );
   if (options.cacheFile !== undefined) cacheToken(options.cacheFile, key, plan.flow, token, Date.now());
   return { accessToken: token.accessToken, expiresAt: token.expiresAt, flow: plan.flow };
 }

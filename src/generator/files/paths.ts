@@ -18,4 +18,5 @@ export function packageRoot(): string {
 export const sandboxDir = (): string => join(packageRoot(), "dist", "sandbox");
 
 /** This package's version, from its package.json (what a bug report must name). */
-export const packageVersion = (): string => (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+export const packageVersion = (): string =>
+  (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
