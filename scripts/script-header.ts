@@ -30,7 +30,7 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
       "than TOKEN_MARGIN_MINUTES left; otherwise it unpacks the engine carried below, checks its SHA-256, and gets a " +
       "token from Adobe IMS (OAuth Server-to-Server or JWT) with pm.sendRequest.",
     reads: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "TOKEN_MARGIN_MINUTES"],
-    readsToRenew: CREDENTIALS,
+    readsToRenew: [...CREDENTIALS, "IMS_AUTH_LAST_FAILURE (a failure already reported in this run)"],
     writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "IMS_AUTH_LAST_FAILURE (collection variable)"],
   },
   "jwt-exchange": {

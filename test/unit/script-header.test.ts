@@ -12,6 +12,8 @@ import { VARIABLES } from "../../src/core/config/variables.js";
 import { type ScriptName, scriptSource } from "../../src/generator/collection/scripts.js";
 import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
 import { MEMO_VARIABLE } from "../../src/sandbox/renewal/failure-memo.js";
+import { type HarnessCase, ScriptHarness } from "../helpers/sandbox-harness.js";
+import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 const root = packageRoot();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; license: string; files: string[] };
@@ -64,6 +66,68 @@ describe("the header of every emitted script", () => {
     for (const name of ["s2s-exchange", "token-response", "api-response", "sample-guard"] as const) {
       expect(header(name)).toContain("Includes: no third-party code.");
     }
+  });
+});
+
+/** The variable names a header lists after a label ("Reads:", "to get a token also", "Writes:"), up to the next label. */
+function listed(text: string, from: string, to: string): string[] {
+  const start = text.indexOf(from);
+  if (start < 0) return [];
+  const end = text.indexOf(to, start + from.length);
+  return [...text.slice(start + from.length, end < 0 ? undefined : end).matchAll(/\b[A-Z][A-Z0-9_]*\b/g)].map((match) => match[0]);
+}
+
+const S2S = {
+  IMS: "ims-na1.adobelogin.com",
+  API_KEY: "0123456789abcdef0123456789abcdef",
+  CLIENT_SECRET: "p8e-FAKE-SECRET-value",
+  SCOPES: "openid",
+};
+const CASES: Record<string, HarnessCase[]> = {
+  "auto-auth": [
+    { variables: { ACCESS_TOKEN: "fake", ACCESS_TOKEN_EXPIRES_AT: String(Date.now() + 3_600_000) } },
+    { variables: {} },
+    { variables: { ...VALID_JWT_VARIABLES, PRIVATE_KEY_PASSPHRASE: "x", AUTH_FLOW: "jwt" } },
+    { variables: S2S, ims: () => ({ status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) }) },
+  ],
+  "jwt-exchange": [
+    { variables: VALID_JWT_VARIABLES, path: "/ims/exchange/jwt" },
+    { variables: S2S, path: "/ims/exchange/jwt" },
+  ],
+  "s2s-exchange": [
+    { variables: S2S, path: "/ims/token/v3" },
+    { variables: VALID_JWT_VARIABLES, path: "/ims/token/v3" },
+  ],
+  "token-response": [
+    { variables: {}, path: "/ims/token/v3", response: { status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) } },
+    { variables: {}, path: "/ims/token/v3", response: { status: 400, body: JSON.stringify({ error: "invalid_client" }) } },
+  ],
+  "api-response": [{ variables: {}, response: { status: 401 } }],
+};
+
+describe("what a header says a script reads and writes", () => {
+  it.each(Object.keys(CASES))("%s reads and writes no variable its header does not list", (name) => {
+    const text = header(name as ScriptName);
+    const reads = [...listed(text, " * Reads:", " * Writes:")];
+    const writes = listed(text, " * Writes:", " * ");
+    const harness = new ScriptHarness(name);
+    const read = new Set<string>();
+    const written = new Set<string>();
+    for (const testCase of CASES[name]!) {
+      const outcome = harness.run(testCase);
+      for (const variable of outcome.read) read.add(variable);
+      for (const variable of Object.keys(outcome.stored)) written.add(variable);
+    }
+    expect([...read].filter((variable) => !reads.includes(variable))).toEqual([]);
+    expect([...written].filter((variable) => !writes.includes(variable))).toEqual([]);
+    if (name !== "api-response") expect(read.size).toBeGreaterThan(0);
+  });
+
+  it("auto-auth's fast path reads only what its header lists before the slow path's variables", () => {
+    const reads = listed(header("auto-auth"), " * Reads:", "to get a token also");
+    const outcome = new ScriptHarness("auto-auth").run(CASES["auto-auth"]![0]!);
+    expect(outcome.sent).toEqual([]);
+    expect([...new Set(outcome.read)].filter((variable) => !reads.includes(variable))).toEqual([]);
   });
 });
 
