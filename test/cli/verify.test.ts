@@ -3,6 +3,7 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
 import { injectAuth } from "../../src/inject/inject.js";
@@ -85,6 +86,24 @@ describe("postman-ims-auth verify", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(sandboxDir(), "engine.readable.js"), "utf8"));
     expect(result.stderr).toMatch(/^engine SHA-256 [0-9a-f]{64}, carried by .*\(auto-auth\);.*\(jwt-exchange\): this version's engine/m);
+  });
+
+  it("--print-engine on a script whose engine was swapped prints that engine as carried, and says it is not this version's", async () => {
+    const swapped = `${readFileSync(join(sandboxDir(), "engine.js"), "latin1")}/* swapped */`;
+    const blob = deflateRawSync(Buffer.from(swapped, "latin1")).toString("base64");
+    const file = withCollectionScript(
+      (exec) => [...exec.slice(0, -1), exec.at(-1)!.replace(/"[A-Za-z0-9+/]{1000,}={0,2}"/, JSON.stringify(blob))],
+      "swapped.json",
+    );
+    const result = await runCli(["verify", "--print-engine", file]);
+    expect(result.code).toBe(1);
+    // The JWT request still carries this version's engine: both are printed, each once.
+    expect(result.stdout.startsWith(`${swapped}\n`)).toBe(true);
+    expect(result.stdout.slice(swapped.length + 1)).toBe(readFileSync(join(sandboxDir(), "engine.readable.js"), "utf8"));
+    expect(result.stderr).toMatch(/^changed +auto-auth /m);
+    expect(result.stderr).toMatch(
+      /^engine SHA-256 [0-9a-f]{64}, carried by .*\(auto-auth\): not this version's engine: printed as carried \(minified\)$/m,
+    );
   });
 
   it("refuses what is not a collection, with ERR_INPUT_FILE", async () => {
