@@ -9,17 +9,30 @@ import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import type { Plugin, RollupOptions } from "rollup";
 import { trimJsrsasign, type EstreeNode } from "./scripts/jsrsasign-trim.js";
+import { minifyOptions } from "./scripts/minify-options.js";
+import { scriptHeader } from "./scripts/script-header.js";
+import { noticeLines, packageOf } from "./scripts/third-party.js";
 import transpile from "./scripts/transpile.mjs";
 
 const ENGINE_FILE = "dist/sandbox/engine.js";
+const READABLE_ENGINE_FILE = "dist/sandbox/engine.readable.js";
+const PACKAGE = JSON.parse(readFileSync("package.json", "utf8")) as { version: string; repository?: string | { url?: string } };
+const REPOSITORY = typeof PACKAGE.repository === "string" ? PACKAGE.repository : PACKAGE.repository?.url;
+/** Virtual modules that stand for a package. */
+const VIRTUAL_PACKAGES: Record<string, string> = { "\0jsrsasign-rsa": "jsrsasign" };
+/** The packages the engine bundles: known once the engine is built (rollup builds configurations in order). */
+let enginePackages: string[] | undefined;
 
-const plugins = (preamble: string, extra: Plugin[] = []) => [
+function bundledPackages(moduleIds: readonly string[]): string[] {
+  return [...new Set(moduleIds.map((id) => VIRTUAL_PACKAGES[id] ?? packageOf(id)).filter((name): name is string => name !== undefined))];
+}
+
+const plugins = (extra: Plugin[] = []) => [
   ...extra,
   // Types are checked once, by `npm run typecheck` (tsconfig.sandbox.json for this code); here only transpiled.
   transpile(),
   nodeResolve({ browser: false, preferBuiltins: false }),
   commonjs(),
-  terser({ format: { comments: false, preamble, ascii_only: true }, compress: { passes: 2 } }),
 ];
 
 /**
@@ -65,18 +78,71 @@ function engineBlob(): Plugin {
   };
 }
 
+/** After minifying: the script's readable header (scripts/script-header.ts), with the engine's digest where it carries it. */
+function header(name: string, source: string): Plugin {
+  return {
+    name: "script-header",
+    renderChunk(code, chunk) {
+      const carriesEngine = chunk.moduleIds.includes("\0virtual:engine");
+      if (carriesEngine && enginePackages === undefined) this.error("the engine must be built before the scripts that carry it");
+      const notices = noticeLines([...bundledPackages(chunk.moduleIds), ...(carriesEngine ? (enginePackages ?? []) : [])]);
+      if (notices.missing) {
+        this.error(`${notices.missing} is bundled into ${name} but has no notice in scripts/third-party.ts (and THIRD_PARTY_NOTICES)`);
+      }
+      const engineText = carriesEngine ? readFileSync(ENGINE_FILE, "latin1") : undefined;
+      const engine =
+        engineText === undefined
+          ? undefined
+          : { digest: createHash("sha256").update(engineText, "latin1").digest("hex"), size: engineText.length };
+      const text = scriptHeader({ name, version: PACKAGE.version, source, repository: REPOSITORY, engine, notices: notices.lines });
+      return { code: `${text}\n${code}`, map: null };
+    },
+  };
+}
+
+/** Remembers what the engine bundles, for the headers of the scripts that carry it. */
+function recordEnginePackages(): Plugin {
+  return {
+    name: "engine-packages",
+    renderChunk(_code, chunk) {
+      enginePackages = bundledPackages(chunk.moduleIds);
+      return null;
+    },
+  };
+}
+
+const ENGINE_PREAMBLE = `/*! postman-ims-auth ${PACKAGE.version} engine: the slow path, carried deflated by auto-auth and jwt-exchange. Includes jsrsasign (MIT License, Kenji Urushima): THIRD_PARTY_NOTICES. */`;
+
+/**
+ * One bundle, two files: the engine as carried (minified) and the same code before minifying, kept
+ * for reviewers (verify --print-engine): terser with minifyOptions turns the second into the first.
+ */
 const engine: RollupOptions = {
   input: "src/sandbox/scripts/engine.ts",
-  output: { file: ENGINE_FILE, format: "iife", name: "__imsAuthEngine", strict: true },
-  plugins: plugins("/*! postman-ims-auth engine. Includes jsrsasign (MIT License, Kenji Urushima). */", [jsrsasignRsa()]),
+  output: [
+    {
+      file: ENGINE_FILE,
+      format: "iife",
+      name: "__imsAuthEngine",
+      strict: true,
+      plugins: [terser(minifyOptions(ENGINE_PREAMBLE)), recordEnginePackages()],
+    },
+    { file: READABLE_ENGINE_FILE, format: "iife", name: "__imsAuthEngine", strict: true },
+  ],
+  plugins: plugins([jsrsasignRsa()]),
 };
 
 /** Scripts that go into collections: one IIFE each, no globals, nothing imported or fetched at run time. */
 const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"].map(
   (name): RollupOptions => ({
     input: `src/sandbox/scripts/${name}.ts`,
-    output: { file: `dist/sandbox/${name}.js`, format: "iife", strict: true },
-    plugins: plugins(`/*! postman-ims-auth ${name} */`, [engineBlob()]),
+    output: {
+      file: `dist/sandbox/${name}.js`,
+      format: "iife",
+      strict: true,
+      plugins: [terser(minifyOptions()), header(name, `src/sandbox/scripts/${name}.ts`)],
+    },
+    plugins: plugins([engineBlob()]),
   }),
 );
 

@@ -4,6 +4,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isImsAuthError } from "../core/errors.js";
+import { packageVersion } from "../generator/files/paths.js";
 import { UsageError, type Command } from "./command.js";
 import { demo } from "./commands/demo.js";
 import { doctor } from "./commands/doctor.js";
@@ -13,15 +14,21 @@ import { generate } from "./commands/generate.js";
 import { inject } from "./commands/inject.js";
 import { roster } from "./commands/roster.js";
 import { token } from "./commands/token.js";
+import { verify } from "./commands/verify.js";
 import { parseCommandLine } from "./parse.js";
+import { unexpectedError } from "./unexpected.js";
 
 /** One line a command. */
-export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, doctor, demo, emulator];
+export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, doctor, verify, demo, emulator];
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], commands: readonly Command[] = COMMANDS): Promise<number> {
   let command: Command | undefined;
   try {
-    const parsed = parseCommandLine(COMMANDS, argv);
+    const parsed = parseCommandLine(commands, argv);
+    if (parsed.kind === "version") {
+      console.log(packageVersion());
+      return 0;
+    }
     if (parsed.kind === "help") {
       console.log(parsed.text);
       return parsed.exitCode;
@@ -32,9 +39,9 @@ export async function main(argv: string[]): Promise<number> {
     if (isImsAuthError(error)) console.error(`error: ${error.code}: ${error.message}`);
     else if (error instanceof UsageError) {
       const name = argv[0];
-      const usage = (command ?? COMMANDS.find((candidate) => candidate.name === name))?.usage;
+      const usage = (command ?? commands.find((candidate) => candidate.name === name))?.usage;
       console.error(`error: ${error.message}${usage ? `\n\nusage: ${usage}` : ""}`);
-    } else throw error;
+    } else console.error(unexpectedError(error, command?.name, process.env.DEBUG));
     return 1;
   }
 }

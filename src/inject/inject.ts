@@ -6,6 +6,7 @@ import { isObject, type Json } from "../inputs/collection-input.js";
 import { stableId } from "../generator/collection/ids.js";
 import { execLines, scriptBlock, withoutBlocks } from "./script-blocks.js";
 import { scriptLines } from "../generator/collection/scripts.js";
+import { withRawUrls } from "../generator/collection/raw-urls.js";
 
 export interface InjectOptions {
   /** Which Authenticate requests the folder carries (default: both). */
@@ -177,6 +178,6 @@ function isOurFolder(item: unknown): boolean {
 
 /** The folder as v2.1 JSON, as the generated collection has it, with the mark that finds it again. */
 function authenticateFolderJson(flows: readonly FlowOption[]): Json {
-  const folder = new sdk.ItemGroup(authenticateFolder(flows) as never).toJSON() as Json;
+  const folder = withRawUrls(new sdk.ItemGroup(authenticateFolder(flows) as never).toJSON() as Json);
   return { ...folder, description: `${String(folder.description ?? "")} ${FOLDER_MARK}`.trim() };
 }

@@ -11,6 +11,10 @@ import { readCredentials, readCredentialsFile, variableSource, type CredentialsI
 import { httpsTransport, type HttpsOptions } from "./https-transport.js";
 import { cachedToken, cacheToken } from "./token-file.js";
 
+/** The flows in words, for the lines a person reads ("an OAuth Server-to-Server token"). */
+const FLOW_WORDS: Record<AuthFlow, string> = { s2s: "OAuth Server-to-Server", jwt: "JWT (service account)", token: "pasted" };
+const FLOW_ARTICLE: Record<AuthFlow, string> = { s2s: "an", jwt: "a", token: "a" };
+
 export interface AccessToken {
   readonly accessToken: string;
   /** Absolute expiry, milliseconds since 1970; undefined only for a pasted ACCESS_TOKEN that does not say. */
@@ -60,11 +64,13 @@ export async function tokenFor(source: VariableSource, options: GetAccessTokenOp
   const key = configurationKey(source);
   const cached = options.cacheFile === undefined ? undefined : cachedToken(options.cacheFile, key, source, now);
   if (cached) {
-    log(`reused the cached ${plan.flow} token from ${options.cacheFile} (${until(cached.expiresAt)})`);
+    log(`reused the cached ${FLOW_WORDS[plan.flow]} token from ${options.cacheFile} (${until(cached.expiresAt)})`);
     return { accessToken: cached.accessToken, expiresAt: cached.expiresAt, flow: cached.flow };
   }
   const token = await exchange(plan.request, options);
-  log(`IMS at ${plan.request.url.split("/")[2]} issued a ${plan.flow} token (${until(token.expiresAt)})`);
+  log(
+    `IMS at ${plan.request.url.split("/")[2]} issued ${FLOW_ARTICLE[plan.flow]} ${FLOW_WORDS[plan.flow]} token (${until(token.expiresAt)})`,
+  );
   if (options.cacheFile !== undefined) cacheToken(options.cacheFile, key, plan.flow, token, Date.now());
   return { accessToken: token.accessToken, expiresAt: token.expiresAt, flow: plan.flow };
 }

@@ -28,6 +28,16 @@ describe("postman-ims-auth", () => {
     expect(result.stderr).toBe("");
   });
 
+  it.each(COMMANDS.map((command) => [command.name, command] as const))(
+    "%s --help says what the command does, after its usage line",
+    async (name, command) => {
+      const lines = (await runCli([name, "--help"])).stdout.split("\n");
+      expect(lines[1]).toBe("");
+      expect(lines[2]).toMatch(/^[A-Z].{20,}\.$/);
+      expect(lines[2]!.toLowerCase()).toContain(command.summary.toLowerCase().replace(/\.$/, ""));
+    },
+  );
+
   it.each(["generate", "env", "roster", "inject"])("%s refuses an unknown flag, naming it, with its usage", async (name) => {
     const result = await runCli([name, "--colour", "x"]);
     expect(result.code).toBe(1);

@@ -54,8 +54,13 @@ describe("the packed package", () => {
       "dist/node/generator/collection/collection.js",
       "dist/sandbox/auto-auth.js",
       "dist/sandbox/api-response.js",
+      "dist/sandbox/engine.readable.js",
+      "dist/node/verify/verify.js",
       "package.json",
       "README.md",
+      "LICENSE",
+      "THIRD_PARTY_NOTICES",
+      "script-digests.json",
     ]) {
       expect(files).toContain(file);
     }
@@ -70,6 +75,15 @@ describe("the packed package", () => {
     expect(result.code).toBe(0);
     expect(readdirSync(join(project, "out", "environments")).length).toBe(3);
     expect(collectionSchemaErrors(readJson(join(project, "out", "collections", "adobe-ims.postman_collection.json")))).toEqual([]);
+  });
+
+  it("installed in another project, `verify` finds the package's own collection what it builds", async () => {
+    const project = temp.path("project");
+    const shipped = join("node_modules", "postman-ims-auth", "collections", "adobe-ims.postman_collection.json");
+    const result = await runCli(["verify", shipped], { cwd: project, entry: bin });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/: 11 script\(s\) of postman-ims-auth: 11 match postman-ims-auth \d+\.\d+\.\d+;/);
   });
 
   it("installed in another project, `inject` adds the auth to a collection there", async () => {

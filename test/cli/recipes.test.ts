@@ -150,5 +150,8 @@ describe("what the recipes ask of a user", () => {
     expect(lines).toContain(`npx --yes newman@${ours.peerDependencies.newman} run`);
     expect(lines).not.toMatch(/npm (install|i) /);
     expect(lines).not.toMatch(/--verbose|--export-environment|secrets\./);
+    // A secret on a command line is visible to anyone on the runner (ps): they go through a 0600 file instead.
+    expect(lines).not.toMatch(/--env-var\s+"?(CLIENT_SECRET|PRIVATE_KEY|PRIVATE_KEY_PASSPHRASE)=/);
+    expect(lines).toContain("{ mode: 0o600 }");
   });
 });

@@ -32,6 +32,8 @@ export interface HarnessOutcome {
   readonly stored: Record<string, unknown>;
   /** Form fields the pre-request script wrote into the request body. */
   readonly form: Record<string, string>;
+  /** Names of the variables whose values the script read, in any scope (the scripts' headers list them). */
+  readonly read: string[];
 }
 
 /** A callback the script left for later (pm.sendRequest's), with its arguments. */
@@ -61,16 +63,22 @@ function fakeResponse(answer: ImsAnswer) {
 
 /** A fresh `pm` for one case. */
 export function fakePm(testCase: HarnessCase): FakePm {
-  const outcome: HarnessOutcome = { tests: [], sent: [], skipped: false, logs: [], uncaught: [], stored: {}, form: {} };
+  const outcome: HarnessOutcome = { tests: [], sent: [], skipped: false, logs: [], uncaught: [], stored: {}, form: {}, read: [] };
   const pending: Pending[] = [];
   const state = { terminated: false };
   const variables = { ...testCase.variables };
   const environment: Record<string, unknown> = {};
   const collection: Record<string, unknown> = {};
-  const lookup = (name: string) => (name in environment ? environment[name] : name in variables ? variables[name] : collection[name]);
+  const lookup = (name: string) => {
+    outcome.read.push(name);
+    return name in environment ? environment[name] : name in variables ? variables[name] : collection[name];
+  };
   const scope = (store: Record<string, unknown>, name?: string) => ({
     ...(name ? { name } : {}),
-    get: (key: string) => store[key],
+    get: (key: string) => {
+      outcome.read.push(key);
+      return store[key];
+    },
     set: (key: string, value: unknown) => {
       store[key] = value;
       outcome.stored[key] = value;

@@ -56,7 +56,7 @@ describe("token", () => {
   it("--format header from AEM service credentials: the printed line, sent as a header, opens AEM's protected endpoint", async () => {
     const file = files.write("aem-service-credentials.json", aem.wrapped);
     const result = await runCli(["token", "--aem-credentials", file, "--format", "header", "--ca", ctx.caFile]);
-    expect(result.stderr).toMatch(/issued a jwt token \(valid until/);
+    expect(result.stderr).toMatch(/issued a JWT \(service account\) token \(valid until/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(ctx.emulator.calls.jwtExchange).toBe(1);
@@ -110,7 +110,7 @@ describe("token", () => {
     const second = await runCli(args);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(second.stdout).toBe(first.stdout);
-    expect(second.stderr).toMatch(/reused the cached s2s token/);
+    expect(second.stderr).toMatch(/reused the cached OAuth Server-to-Server token/);
     expect(ctx.emulator.calls.tokenV3).toBe(1);
     expect(statSync(cache).mode & 0o777).toBe(0o600);
     expectNoSecrets(readFileSync(cache, "utf8"));

@@ -9,7 +9,21 @@ const root = packageRoot();
 const src = join(root, "src");
 
 /** Top first: a module may import its own layer or one below it, never one above. */
-const LAYERS = ["index.ts", "cli", "bench", "node", "runner", "roster", "inject", "generator", "inputs", "sandbox", "emulator", "core"];
+const LAYERS = [
+  "index.ts",
+  "cli",
+  "bench",
+  "node",
+  "runner",
+  "roster",
+  "inject",
+  "verify",
+  "generator",
+  "inputs",
+  "sandbox",
+  "emulator",
+  "core",
+];
 /** The same rule inside core, whose folders are concepts stacked on one another. */
 const CORE_LAYERS = ["ims", "jws", "keys", "config", "crypto", "errors.ts"];
 

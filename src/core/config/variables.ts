@@ -9,6 +9,20 @@ export interface VariableInfo {
   readonly default?: string;
 }
 
+/** Every variable that changes which token IMS would issue: the credential, as the flows read it. */
+export const CREDENTIAL_VARIABLES = [
+  "AUTH_FLOW",
+  "IMS",
+  "IMS_ORG",
+  "TECHNICAL_ACCOUNT_ID",
+  "API_KEY",
+  "CLIENT_SECRET",
+  "META_SCOPE",
+  "SCOPES",
+  "PRIVATE_KEY",
+  "PRIVATE_KEY_PASSPHRASE",
+] as const;
+
 export const VARIABLES = {
   IMS: {
     description: "Adobe IMS host name, without https:// or a path (ims-na1.adobelogin.com for almost everyone).",

@@ -7,6 +7,7 @@ import { stableId } from "./ids.js";
 import { jwtExchangeRequest, s2sTokenRequest, type ItemDefinition } from "./requests.js";
 import { aemFolder, platformFolder } from "./sample-apis.js";
 import { scriptEvent } from "./scripts.js";
+import { withRawUrls } from "./raw-urls.js";
 
 export { COLLECTION_FLOWS, parseFlows, type FlowOption } from "./flows.js";
 
@@ -60,5 +61,5 @@ export function buildCollection(options: CollectionOptions = {}): Record<string,
     ...collectionAuthParts(),
     item: [authenticateFolder(options.flows), platformFolder(), aemFolder()],
   } as never);
-  return collection.toJSON() as Record<string, unknown>;
+  return withRawUrls(collection.toJSON() as Record<string, unknown>);
 }

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { stableId } from "./ids.js";
 import { sandboxDir } from "../files/paths.js";
 
-export type ScriptName = "auto-auth" | "api-response" | "jwt-exchange" | "s2s-exchange" | "token-response" | "sample-guard";
+export const SCRIPT_NAMES = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"] as const;
+export type ScriptName = (typeof SCRIPT_NAMES)[number];
 
 const cache = new Map<string, string>();
 

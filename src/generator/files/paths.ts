@@ -1,6 +1,6 @@
 // Where the package's own files are, whether running from src (tests) or dist (the built CLI).
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,3 +16,7 @@ export function packageRoot(): string {
 }
 
 export const sandboxDir = (): string => join(packageRoot(), "dist", "sandbox");
+
+/** This package's version, from its package.json (what a bug report must name). */
+export const packageVersion = (): string =>
+  (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;

@@ -1,15 +1,15 @@
 // Variables whose value is {{vault:NAME}}, read with pm.vault.get on the slow path only, before any check or signing.
 
 import { vaultDenied, vaultKey, vaultMissing } from "../../core/config/vault-reference.js";
-import { VARIABLES, type VariableSource } from "../../core/config/variables.js";
+import { CREDENTIAL_VARIABLES, type VariableSource } from "../../core/config/variables.js";
 import { ImsAuthError } from "../../core/errors.js";
 import { hiddenSecretsAware } from "./hidden-secrets.js";
 import type { SandboxHost } from "./host.js";
 import type { Postman } from "./postman.js";
 import { holdUntilSettled, LIMIT_MS } from "./promise-hold.js";
 
-/** Every variable our scripts read may hold a vault reference. */
-const NAMES = Object.keys(VARIABLES);
+/** Every credential variable may hold a vault reference (the sample hosts and the token are not secrets kept there). */
+const NAMES = CREDENTIAL_VARIABLES;
 
 type Read = { readonly name: string; readonly value: string } | { readonly name: string; readonly problem: ImsAuthError };
 
