@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Command-line entry: maps arguments to one library call each; prints `error: …` and exits 1 on expected failures.
+// Command-line entry: maps arguments to one library call each; prints `error: CODE: message` and exits 1 on expected failures.
 
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isImsAuthError } from "../core/errors.js";
-import { UsageError, type Command } from "./command.js";
+import type { Command } from "./command.js";
 import { demo } from "./commands/demo.js";
 import { doctor } from "./commands/doctor.js";
 import { emulator } from "./commands/emulator.js";
@@ -29,12 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     command = parsed.command;
     return await command.run(parsed.values, parsed.positionals);
   } catch (error) {
-    if (isImsAuthError(error)) console.error(`error: ${error.code}: ${error.message}`);
-    else if (error instanceof UsageError) {
-      const name = argv[0];
-      const usage = (command ?? COMMANDS.find((candidate) => candidate.name === name))?.usage;
-      console.error(`error: ${error.message}${usage ? `\n\nusage: ${usage}` : ""}`);
-    } else throw error;
+    if (!isImsAuthError(error)) throw error;
+    // A command line that cannot run as written gets the command's usage after the message.
+    const usage = error.code === "ERR_USAGE" ? (command ?? COMMANDS.find((candidate) => candidate.name === argv[0]))?.usage : undefined;
+    console.error(`error: ${error.code}: ${error.message}${usage ? `\n\nusage: ${usage}` : ""}`);
     return 1;
   }
 }

@@ -28,10 +28,11 @@ export function injectCollectionFile(request: InjectFileRequest): InjectedFile {
   const { input, out, inPlace = false } = request;
   if (inPlace === (out !== undefined)) {
     const why = inPlace
-      ? "give an output file or in-place, not both"
-      : "say where to write: an output file, or in-place to change the input itself";
+      ? "give an output file (-o FILE) or in-place (--in-place), not both"
+      : "say where to write: an output file (-o FILE), or in-place (--in-place) to change the collection file itself";
     throw new ImsAuthError("ERR_INVALID_OPTION", `${why}.`);
   }
+  if (inPlace && request.force) throw new ImsAuthError("ERR_INVALID_OPTION", "force (--force) goes with an output file (-o FILE): in-place always replaces the collection file.");
   if (out !== undefined) {
     if (resolve(out) === resolve(input))
       throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);

@@ -2,7 +2,8 @@
 
 import { doctorRows, doctorSummary } from "../../node/doctor-report.js";
 import { credentialFiles, runDoctor } from "../../node/doctor.js";
-import { UsageError, type Command } from "../command.js";
+import { ImsAuthError } from "../../core/errors.js";
+import { usageError, type Command } from "../command.js";
 import { caOption } from "./token.js";
 
 /** From this many files on, progress is shown on stderr. */
@@ -24,9 +25,9 @@ and why; then a summary. Exits 1 when any file has an error.`,
   options: { online: { type: "boolean", default: false }, ca: { type: "string" } },
   positionals: true,
   async run(values, positionals) {
-    if (positionals.length === 0) throw new UsageError("name at least one file or directory");
+    if (positionals.length === 0) throw usageError("name at least one file or directory");
     const total = credentialFiles(positionals).length;
-    if (total === 0) throw new UsageError(`no .json or .env files in ${positionals.join(", ")}`);
+    if (total === 0) throw new ImsAuthError("ERR_INPUT_FILE", `no .json or .env files in ${positionals.join(", ")}: name environment or credentials files, or a directory that holds them.`);
     const live = process.stderr.isTTY === true;
     const rows = await runDoctor(positionals, {
       online: values.online === true,

@@ -1,7 +1,7 @@
 // `generate`: writes the collection and environment templates.
 
 import { parseFlows } from "../../generator/collection/flows.js";
-import { UsageError, type Command, type OptionValues } from "../command.js";
+import type { Command, OptionValues } from "../command.js";
 
 const options = (values: OptionValues) => ({
   ...(values.name === undefined ? {} : { name: String(values.name) }),
@@ -19,8 +19,6 @@ export const generate: Command = {
   --name NAME       the collection's name (default: Adobe IMS); it also names the file`,
   options: { out: { type: "string", short: "o", default: "." }, flows: { type: "string" }, name: { type: "string" } },
   check(values) {
-    if (values.name !== undefined && String(values.name).trim() === "")
-      throw new UsageError("--name is empty: give the collection a name, or leave --name out");
     options(values);
   },
   async run(values) {

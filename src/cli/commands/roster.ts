@@ -1,6 +1,6 @@
 // `roster`: one environment per student from a class roster (CSV), all or nothing.
 
-import { UsageError, type Command } from "../command.js";
+import { usageError, type Command } from "../command.js";
 
 export const roster: Command = {
   name: "roster",
@@ -19,9 +19,8 @@ each problem named with its line number.`,
   options: { out: { type: "string", short: "o" }, template: { type: "string" }, require: { type: "string" }, force: { type: "boolean" } },
   positionals: true,
   check(values, positionals) {
-    if (positionals.length !== 1)
-      throw new UsageError(positionals.length === 0 ? "name the roster file (CSV)" : `one roster file, not ${positionals.length}`);
-    if (values.out === undefined) throw new UsageError("say where to write the environments: -o DIR");
+    if (positionals.length !== 1) throw usageError(positionals.length === 0 ? "name the roster file (CSV)" : `one roster file, not ${positionals.length}`);
+    if (values.out === undefined) throw usageError("say where to write the environments: -o DIR");
   },
   async run(values, positionals) {
     const required =

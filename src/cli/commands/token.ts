@@ -1,20 +1,13 @@
 // `token`: an access token for curl and scripts, from an environment or AEM service credentials, as the collection gets it.
 
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../../inputs/input-file.js";
 import { getAccessTokenForFile } from "../../node/get-access-token.js";
-import { formatToken, TOKEN_FORMATS, type TokenFormat } from "../../node/token-output.js";
-import { UsageError, type Command, type OptionValues } from "../command.js";
+import { formatToken, shellVariableName, tokenFormat } from "../../node/token-output.js";
+import { usageError, type Command, type OptionValues } from "../command.js";
 
 /** The PEM text of --ca FILE, shared with `doctor`. */
 export function caOption(values: OptionValues): string | undefined {
-  if (values.ca === undefined) return undefined;
-  try {
-    return readFileSync(String(values.ca), "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `--ca ${String(values.ca)} cannot be read (${(error as { code?: string }).code ?? "error"}): give a PEM certificate file.`,
-    );
-  }
+  return values.ca === undefined ? undefined : readInputFile(String(values.ca), "the CA certificate of --ca");
 }
 
 export const token: Command = {
@@ -41,19 +34,21 @@ Only the token goes to stdout; what was done goes to stderr, without secrets.`,
     ca: { type: "string" },
     cache: { type: "string" },
   },
+  check(values) {
+    if ((values.env === undefined) === (values["aem-credentials"] === undefined)) throw usageError("give one of --env FILE and --aem-credentials FILE");
+    tokenFormat(String(values.format));
+    if (values.format === "env") shellVariableName(String(values.name));
+  },
   async run(values) {
     const [env, aem] = [values.env, values["aem-credentials"]];
-    if ((env === undefined) === (aem === undefined)) throw new UsageError("give one of --env FILE and --aem-credentials FILE");
-    const format = String(values.format);
-    if (!TOKEN_FORMATS.includes(format as TokenFormat))
-      throw new UsageError(`--format must be ${TOKEN_FORMATS.join(", ")}, not "${format}"`);
+    const format = tokenFormat(String(values.format));
     const token = await getAccessTokenForFile(String(env ?? aem), {
       expect: aem === undefined ? undefined : "aem",
       ca: caOption(values),
       cacheFile: values.cache === undefined ? undefined : String(values.cache),
       log: (line) => console.error(`postman-ims-auth: ${line}`),
     });
-    console.log(formatToken(token, format as TokenFormat, String(values.name)));
+    console.log(formatToken(token, format, String(values.name)));
     return 0;
   },
 };

@@ -2,6 +2,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ImsAuthError } from "../../core/errors.js";
 import { buildCollection, COLLECTION_FILE, COLLECTION_FLOWS, type CollectionOptions } from "../collection/collection.js";
 import { toJsonText } from "./output-file.js";
 import { buildEnvironment, TEMPLATES } from "../environment/environments.js";
@@ -15,6 +16,9 @@ export { refuseToOverwrite, toJsonText, writeEnvironmentFile, writeFileAtomicall
  * chosen flows keep the environment templates that serve them.
  */
 export function generatedFiles(options: CollectionOptions = {}): Map<string, string> {
+  if (options.name !== undefined && options.name.trim() === "") {
+    throw new ImsAuthError("ERR_INVALID_OPTION", "the collection's name is empty: give it a name (--name NAME), or leave it out for the default, Adobe IMS.");
+  }
   const flows = options.flows ?? COLLECTION_FLOWS;
   const files = new Map<string, string>();
   files.set(join("collections", collectionFileName(options.name)), toJsonText(buildCollection({ ...options, flows })));
