@@ -7,7 +7,7 @@ import type { FlowOption } from "../generator/collection/collection.js";
 import { readCollection } from "../inputs/collection-input.js";
 import { injectAuth, type Injected } from "./inject.js";
 import { readInputFile } from "../inputs/input-file.js";
-import { refuseToOverwrite, writeFileAtomically } from "../generator/files/output-file.js";
+import { checkOutputFile, writeFileAtomically } from "../generator/files/output-file.js";
 
 export interface InjectFileRequest {
   readonly input: string;
@@ -34,10 +34,9 @@ export function injectCollectionFile(request: InjectFileRequest): InjectedFile {
   }
   if (inPlace && request.force) throw new ImsAuthError("ERR_INVALID_OPTION", "force (--force) goes with an output file (-o FILE): in-place always replaces the collection file.");
   if (out !== undefined) {
-    if (resolve(out) === resolve(input))
-      throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
-    refuseToOverwrite(out, request.force);
-  }
+    if (resolve(out) === resolve(input)) throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
+    checkOutputFile(out, request.force);
+  } else checkOutputFile(input, true); // in place: the input is replaced, so it must be a regular file
   const text = readInputFile(input, "the collection");
   const result = injectAuth(readCollection(text, input), request.flows === undefined ? {} : { flows: request.flows });
   const file = out ?? input;

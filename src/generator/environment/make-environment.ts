@@ -10,7 +10,7 @@ import { parseDotenv } from "../../inputs/dotenv.js";
 import { buildEnvironment, templateByName, type EnvironmentFile, type EnvironmentValue } from "./environments.js";
 import { stableId } from "../collection/ids.js";
 import { readInputFile } from "../../inputs/input-file.js";
-import { refuseToOverwrite, writeEnvironmentFile } from "../files/output-file.js";
+import { checkOutputFile, writeEnvironmentFile } from "../files/output-file.js";
 
 export interface EnvironmentRequest {
   /** Template short name (workshop, oauth-s2s, aem); the workshop template when no source is given. */
@@ -72,7 +72,7 @@ function fromSource(request: EnvironmentRequest): EnvironmentFile {
 
 /** Builds the environment, then writes it (0600, whole or not at all); an existing file is kept unless `force`. */
 export function createEnvironmentFile(request: EnvironmentRequest & { readonly out: string; readonly force?: boolean }): EnvironmentFile {
-  refuseToOverwrite(request.out, request.force);
+  checkOutputFile(request.out, request.force);
   const env = makeEnvironment(request);
   writeEnvironmentFile(request.out, env);
   return env;
