@@ -32,6 +32,7 @@ parts. Requests and folders whose own auth overrides the collection's are listed
       force: Boolean(values.force),
       ...(values.flows === undefined ? {} : { flows: parseFlows(String(values.flows)) }),
     });
+    for (const note of result.notes) console.error(`note: ${note}`);
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
     const warned =
       result.warnings.length === 0 ? "" : `; ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} above`;
