@@ -58,14 +58,16 @@ function fromV20(data: Json): Json {
   const collection = structuredClone(data);
   const convert = (holder: Json): void => {
     // Only auth written the v2.0 way; a list is already v2.1's form.
-    if (isObject(holder.auth) && typeof holder.auth.type === "string" && !Array.isArray(holder.auth[holder.auth.type])) holder.auth = util.authMapToArray({ auth: holder.auth });
+    if (isObject(holder.auth) && typeof holder.auth.type === "string" && !Array.isArray(holder.auth[holder.auth.type]))
+      holder.auth = util.authMapToArray({ auth: holder.auth });
   };
   const walk = (items: unknown): void => {
     if (!Array.isArray(items)) return;
     for (const item of items.filter(isObject)) {
       convert(item);
       if (isObject(item.request)) convert(item.request);
-      if (Array.isArray(item.response)) for (const response of item.response.filter(isObject)) if (isObject(response.originalRequest)) convert(response.originalRequest);
+      if (Array.isArray(item.response))
+        for (const response of item.response.filter(isObject)) if (isObject(response.originalRequest)) convert(response.originalRequest);
       walk(item.item);
     }
   };
@@ -84,12 +86,18 @@ function fromV1(data: Json, file: string, inputText: string): Json {
     converted = result;
   });
   if (failure || !converted) {
-    throw new ImsAuthError("ERR_INPUT_FILE", `${file}: is a Postman Collection v1 export that cannot be converted to v2.1 (${(failure as Error | null)?.name ?? "no result"}). ${EXPORT_AGAIN}`);
+    throw new ImsAuthError(
+      "ERR_INPUT_FILE",
+      `${file}: is a Postman Collection v1 export that cannot be converted to v2.1 (${(failure as Error | null)?.name ?? "no result"}). ${EXPORT_AGAIN}`,
+    );
   }
   const kept = new Set(leafIds(converted.item));
   const lost = (data.requests as unknown[]).filter(isObject).filter((request) => !kept.has(String(request.id)));
   if (lost.length > 0) {
-    const names = lost.slice(0, 5).map((request) => `"${String(request.name ?? request.id)}"`).join(", ");
+    const names = lost
+      .slice(0, 5)
+      .map((request) => `"${String(request.name ?? request.id)}"`)
+      .join(", ");
     throw new ImsAuthError(
       "ERR_INPUT_FILE",
       `${file}: is a Postman Collection v1 export, and converting it to v2.1 would drop ${lost.length === 1 ? "1 request" : `${lost.length} requests`} that no folder or order lists (${names}${lost.length > 5 ? ", …" : ""}). ${EXPORT_AGAIN}`,

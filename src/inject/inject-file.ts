@@ -34,15 +34,25 @@ export function injectCollectionFile(request: InjectFileRequest): InjectedFile {
       : "say where to write: an output file (-o FILE), or in-place (--in-place) to change the collection file itself";
     throw new ImsAuthError("ERR_INVALID_OPTION", `${why}.`);
   }
-  if (inPlace && request.force) throw new ImsAuthError("ERR_INVALID_OPTION", "force (--force) goes with an output file (-o FILE): in-place always replaces the collection file.");
+  if (inPlace && request.force)
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      "force (--force) goes with an output file (-o FILE): in-place always replaces the collection file.",
+    );
   if (out !== undefined) {
-    if (resolve(out) === resolve(input)) throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
+    if (resolve(out) === resolve(input))
+      throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
     checkOutputFile(out, request.force);
   } else checkOutputFile(input, true); // in place: the input is replaced, so it must be a regular file
   const text = readInputFile(input, "the collection");
   const { collection, convertedFrom } = readAnyCollection(text, input);
   const result = injectAuth(collection, request.flows === undefined ? {} : { flows: request.flows });
-  const notes = convertedFrom === undefined ? [] : [`${input} is a Collection ${convertedFrom} export: converted to v2.1 (postman-collection-transformer), as Postman does on import.`];
+  const notes =
+    convertedFrom === undefined
+      ? []
+      : [
+          `${input} is a Collection ${convertedFrom} export: converted to v2.1 (postman-collection-transformer), as Postman does on import.`,
+        ];
   const file = out ?? input;
   // The copy may hold the collection's secrets (variables): it gets the input's permissions.
   writeFileAtomically(file, layOut(result.collection, text), statSync(input).mode & 0o777);

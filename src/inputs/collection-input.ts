@@ -27,7 +27,9 @@ export function checkCollection(data: unknown, file: string): Json {
     );
   }
   if (Array.isArray(data.requests) || Array.isArray(data.order)) {
-    throw refuse(`${file}: looks like a Postman Collection v1 export, but lacks its "requests" and "order" lists, so it cannot be converted. ${EXPORT_AGAIN}`);
+    throw refuse(
+      `${file}: looks like a Postman Collection v1 export, but lacks its "requests" and "order" lists, so it cannot be converted. ${EXPORT_AGAIN}`,
+    );
   }
   if (!isObject(data.info)) throw refuse(`${file}: has no "info" object, so it is not a Postman Collection v2.1 export. ${EXPORT_AGAIN}`);
   const schema = data.info.schema;

@@ -53,7 +53,16 @@ export function httpsTransport(options: HttpsOptions = {}): Transport {
             openTunnel(proxy, url.hostname, url.port || "443", timeoutMs, (failure, socket) => {
               if (failure || !socket) done(failure ?? new Error("no tunnel"), undefined as never);
               // host: what the certificate is checked against; SNI only for names (an IP there is refused by RFC 6066).
-              else done(null, tlsConnect({ socket, host: url.hostname, ...(isIP(url.hostname) ? {} : { servername: url.hostname }), ...(ca ? { ca } : {}) }));
+              else
+                done(
+                  null,
+                  tlsConnect({
+                    socket,
+                    host: url.hostname,
+                    ...(isIP(url.hostname) ? {} : { servername: url.hostname }),
+                    ...(ca ? { ca } : {}),
+                  }),
+                );
             });
             return undefined;
           },

@@ -50,21 +50,38 @@ export function proxyFor(target: URL, env: ProxyEnvironment = process.env): Prox
  * Opens a CONNECT tunnel to host:port through the proxy and hands back the socket, over which TLS
  * to the target then runs end to end (the proxy sees only the host name). Failures carry a code.
  */
-export function openTunnel(proxy: ProxyChoice, host: string, port: string, timeoutMs: number, callback: (error: NodeJS.ErrnoException | null, socket?: Socket) => void): void {
+export function openTunnel(
+  proxy: ProxyChoice,
+  host: string,
+  port: string,
+  timeoutMs: number,
+  callback: (error: NodeJS.ErrnoException | null, socket?: Socket) => void,
+): void {
   const authority = `${host.includes(":") ? `[${host}]` : host}:${port}`;
   const headers: Record<string, string> = { Host: authority };
   if (proxy.url.username !== "") {
     const user = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
     headers["Proxy-Authorization"] = `Basic ${Buffer.from(user).toString("base64")}`;
   }
-  const connect = httpRequest({ host: proxy.url.hostname, port: defaultPort(proxy.url), method: "CONNECT", path: authority, headers, agent: false });
+  const connect = httpRequest({
+    host: proxy.url.hostname,
+    port: defaultPort(proxy.url),
+    method: "CONNECT",
+    path: authority,
+    headers,
+    agent: false,
+  });
   connect.setTimeout(timeoutMs, () => connect.destroy(Object.assign(new Error("proxy timed out"), { code: "ETIMEDOUT" })));
   connect.once("connect", (response, socket) => {
     connect.setTimeout(0);
     if (response.statusCode === 200) return callback(null, socket);
     socket.destroy();
     // The code is what the shared message quotes; PROXY_REFUSED is not retried (core/retry.ts).
-    callback(Object.assign(new Error("proxy refused the tunnel"), { code: `PROXY_REFUSED: proxy ${proxy.shown} answered HTTP ${response.statusCode ?? 0}` }));
+    callback(
+      Object.assign(new Error("proxy refused the tunnel"), {
+        code: `PROXY_REFUSED: proxy ${proxy.shown} answered HTTP ${response.statusCode ?? 0}`,
+      }),
+    );
   });
   connect.once("error", (error: NodeJS.ErrnoException) => callback(error));
   connect.end();

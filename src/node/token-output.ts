@@ -20,7 +20,10 @@ export function tokenFormat(name: string): TokenFormat {
 /** The variable of the env format: a shell variable name. */
 export function shellVariableName(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name;
-  throw new ImsAuthError("ERR_INVALID_OPTION", `"${name.slice(0, 40)}" cannot be a shell variable name: use letters, digits and _ (not first a digit).`);
+  throw new ImsAuthError(
+    "ERR_INVALID_OPTION",
+    `"${name.slice(0, 40)}" cannot be a shell variable name: use letters, digits and _ (not first a digit).`,
+  );
 }
 
 /** One line (no newline at the end) for stdout. `name` is the variable of the env format. */

@@ -48,11 +48,21 @@ describe("inject", () => {
   });
 
   it("a v2.0 export is converted to v2.1, said in a note on stderr; a missing output folder is made", async () => {
-    const v20 = { info: { name: "Old", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [{ name: "R", request: { method: "GET", url: "https://api.example.com/r", auth: { type: "bearer", bearer: { token: "{{ACCESS_TOKEN}}" } } } }] };
+    const v20 = {
+      info: { name: "Old", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" },
+      item: [
+        {
+          name: "R",
+          request: { method: "GET", url: "https://api.example.com/r", auth: { type: "bearer", bearer: { token: "{{ACCESS_TOKEN}}" } } },
+        },
+      ],
+    };
     writeFileSync(temp.path("v20.json"), JSON.stringify(v20));
     const result = await runCli(["inject", "v20.json", "-o", "new-folder/v21.json"], { cwd: temp.dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe("note: v20.json is a Collection v2.0 export: converted to v2.1 (postman-collection-transformer), as Postman does on import.\n");
+    expect(result.stderr).toBe(
+      "note: v20.json is a Collection v2.0 export: converted to v2.1 (postman-collection-transformer), as Postman does on import.\n",
+    );
     expect(result.stdout).toMatch(/; 1 requests watch for 401\n$/);
     const written = readJson(temp.path("new-folder", "v21.json"));
     expect(collectionSchemaErrors(written)).toEqual([]);
@@ -72,13 +82,41 @@ describe("inject", () => {
   it.each([
     ["no collection", ["-o", "out.json"], /^error: ERR_USAGE: name the collection file\n\nusage: postman-ims-auth inject/],
     ["no output", ["acme.json"], /^error: ERR_INVALID_OPTION: say where to write: an output file \(-o FILE\), or in-place \(--in-place\)/],
-    ["both outputs", ["acme.json", "-o", "out.json", "--in-place"], /^error: ERR_INVALID_OPTION: give an output file \(-o FILE\) or in-place \(--in-place\), not both/],
-    ["--force with --in-place", ["acme.json", "--in-place", "--force"], /^error: ERR_INVALID_OPTION: force \(--force\) goes with an output file/],
-    ["an output in a folder that is a file", ["acme.json", "-o", "notes.txt/c.json"], /^error: ERR_OUTPUT_PATH: notes\.txt\/c\.json cannot be made: part of its path is a file, not a folder; nothing was written\./],
-    ["the input as output", ["acme.json", "-o", "./acme.json"], /^error: ERR_INVALID_OPTION: the output is the input \(acme\.json\): to change it, say in-place \(--in-place\)/],
-    ["a missing file", ["missing.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: missing\.json \(the collection\) does not exist: check the path/],
-    ["an environment", ["env.json", "-o", "out.json"], /^error: ERR_INPUT_FILE: env\.json: is a Postman environment, not a collection\. In Postman: .*Export → Collection v2\.1/],
-    ["text that is not JSON", ["notes.txt", "-o", "out.json"], /^error: ERR_INPUT_FILE: notes\.txt: is not JSON( \(line 1, column 1\))?, so not a Postman collection/],
+    [
+      "both outputs",
+      ["acme.json", "-o", "out.json", "--in-place"],
+      /^error: ERR_INVALID_OPTION: give an output file \(-o FILE\) or in-place \(--in-place\), not both/,
+    ],
+    [
+      "--force with --in-place",
+      ["acme.json", "--in-place", "--force"],
+      /^error: ERR_INVALID_OPTION: force \(--force\) goes with an output file/,
+    ],
+    [
+      "an output in a folder that is a file",
+      ["acme.json", "-o", "notes.txt/c.json"],
+      /^error: ERR_OUTPUT_PATH: notes\.txt\/c\.json cannot be made: part of its path is a file, not a folder; nothing was written\./,
+    ],
+    [
+      "the input as output",
+      ["acme.json", "-o", "./acme.json"],
+      /^error: ERR_INVALID_OPTION: the output is the input \(acme\.json\): to change it, say in-place \(--in-place\)/,
+    ],
+    [
+      "a missing file",
+      ["missing.json", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: missing\.json \(the collection\) does not exist: check the path/,
+    ],
+    [
+      "an environment",
+      ["env.json", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: env\.json: is a Postman environment, not a collection\. In Postman: .*Export → Collection v2\.1/,
+    ],
+    [
+      "text that is not JSON",
+      ["notes.txt", "-o", "out.json"],
+      /^error: ERR_INPUT_FILE: notes\.txt: is not JSON( \(line 1, column 1\))?, so not a Postman collection/,
+    ],
     ["an unknown flow", ["acme.json", "-o", "out.json", "--flows", "basic"], /^error: ERR_INVALID_OPTION: unknown flow "basic"/],
   ])("refuses %s, and writes nothing", async (_name, args, message) => {
     writeFileSync(temp.path("env.json"), JSON.stringify({ name: "e", values: [{ key: "A", value: "1" }] }));

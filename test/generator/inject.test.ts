@@ -178,8 +178,16 @@ describe("readCollection refuses what is not a v2.1 collection, with the reason"
     ["empty", "", /^c\.json: is empty/],
     ["a list", "[]", /^c\.json: is not a Postman collection: it holds a list/],
     ["an environment", JSON.stringify({ name: "e", values: [] }), /^c\.json: is a Postman environment, not a collection/],
-    ["half a v1 export", JSON.stringify({ id: "x", name: "old", order: [] }), /^c\.json: looks like a Postman Collection v1 export, but lacks its "requests" and "order" lists/],
-    ["a v3 schema", JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v3.0.0/collection.json" }, item: [] }), /^c\.json: is a Collection v3\.0\.0 export \(info\.schema\); v2\.1, v2\.0 and v1 are read/],
+    [
+      "half a v1 export",
+      JSON.stringify({ id: "x", name: "old", order: [] }),
+      /^c\.json: looks like a Postman Collection v1 export, but lacks its "requests" and "order" lists/,
+    ],
+    [
+      "a v3 schema",
+      JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v3.0.0/collection.json" }, item: [] }),
+      /^c\.json: is a Collection v3\.0\.0 export \(info\.schema\); v2\.1, v2\.0 and v1 are read/,
+    ],
     ["no schema", JSON.stringify({ info: { name: "c" }, item: [] }), /^c\.json: is not a v2\.1 collection: it has no info\.schema/],
     [
       "a Postman API response",

@@ -25,7 +25,9 @@ beforeEach(() => {
 });
 
 const variables = (): Record<string, string> =>
-  Object.fromEntries(emulatorEnvironment(ctx.emulator, ctx.credential, { PRIVATE_KEY: "", META_SCOPE: "" }).values.map((entry) => [entry.key, entry.value]));
+  Object.fromEntries(
+    emulatorEnvironment(ctx.emulator, ctx.credential, { PRIVATE_KEY: "", META_SCOPE: "" }).values.map((entry) => [entry.key, entry.value]),
+  );
 
 describe("HTTPS_PROXY", () => {
   it("the token request goes through the proxy's CONNECT tunnel, TLS checked against IMS's certificate", async () => {

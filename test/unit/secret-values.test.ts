@@ -19,19 +19,29 @@ function messageOf(check: () => unknown): string {
 }
 
 describe("looksLikeSecret", () => {
-  it.each([HEX_SECRET, UUID_SECRET, "p8e-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", `${HEX_SECRET}@AdobeOrg`])("%s looks like a secret", (value) => {
-    expect(looksLikeSecret(value)).toBe(true);
-  });
-  it.each(["0123456789ABCDEF01234567@AdobeOrg", "ABCDEF0123456789ABCDEF01@techacct.adobe.com", "author-p123-e456.adobeaemcloud.com", "ent_aem_cloud_sdk,ent_cloudmgr_sdk", "YOUR_CLIENT_SECRET_HERE_PLEASE_REPLACE", "ims-na1.adobelogin.com", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1"])(
-    "%s does not",
-    (value) => expect(looksLikeSecret(value)).toBe(false),
+  it.each([HEX_SECRET, UUID_SECRET, "p8e-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", `${HEX_SECRET}@AdobeOrg`])(
+    "%s looks like a secret",
+    (value) => {
+      expect(looksLikeSecret(value)).toBe(true);
+    },
   );
+  it.each([
+    "0123456789ABCDEF01234567@AdobeOrg",
+    "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
+    "author-p123-e456.adobeaemcloud.com",
+    "ent_aem_cloud_sdk,ent_cloudmgr_sdk",
+    "YOUR_CLIENT_SECRET_HERE_PLEASE_REPLACE",
+    "ims-na1.adobelogin.com",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1",
+  ])("%s does not", (value) => expect(looksLikeSecret(value)).toBe(false));
 });
 
 describe("a secret in the wrong variable is not quoted", () => {
   it("a 32-hex client secret pasted into IMS_ORG: the message says it looks like a secret, and neither it nor a 'corrected' form is shown", () => {
     const message = messageOf(() => requireOrgId(() => HEX_SECRET));
-    expect(message).toMatch(/^IMS_ORG holds a value that looks like a secret or key \(not shown here\), but it must look like "0123456789ABCDEF01234567@AdobeOrg"/);
+    expect(message).toMatch(
+      /^IMS_ORG holds a value that looks like a secret or key \(not shown here\), but it must look like "0123456789ABCDEF01234567@AdobeOrg"/,
+    );
     expect(message).not.toContain(HEX_SECRET);
   });
   it("the same in IMS (it would pass for a host name) and with a stray character in API_KEY", () => {
@@ -42,7 +52,16 @@ describe("a secret in the wrong variable is not quoted", () => {
     expect(apiKey).not.toContain(UUID_SECRET.slice(0, 12));
   });
   it("every problem the doctor's checks report for secrets in every identifier quotes none of them", () => {
-    const values: Record<string, string> = { IMS: UUID_SECRET, IMS_ORG: HEX_SECRET, TECHNICAL_ACCOUNT_ID: `${HEX_SECRET}@techacct`, API_KEY: `"${HEX_SECRET}"x`, CLIENT_SECRET: HEX_SECRET, META_SCOPE: HEX_SECRET, PRIVATE_KEY: "x", SCOPES: `${UUID_SECRET};` };
+    const values: Record<string, string> = {
+      IMS: UUID_SECRET,
+      IMS_ORG: HEX_SECRET,
+      TECHNICAL_ACCOUNT_ID: `${HEX_SECRET}@techacct`,
+      API_KEY: `"${HEX_SECRET}"x`,
+      CLIENT_SECRET: HEX_SECRET,
+      META_SCOPE: HEX_SECRET,
+      PRIVATE_KEY: "x",
+      SCOPES: `${UUID_SECRET};`,
+    };
     const { problems } = checkCredentials((name) => values[name], Date.now());
     expect(problems.length).toBeGreaterThan(3);
     for (const problem of problems) {

@@ -27,7 +27,11 @@ and why; then a summary. Exits 1 when any file has an error.`,
   async run(values, positionals) {
     if (positionals.length === 0) throw usageError("name at least one file or directory");
     const total = credentialFiles(positionals).length;
-    if (total === 0) throw new ImsAuthError("ERR_INPUT_FILE", `no .json or .env files in ${positionals.join(", ")}: name environment or credentials files, or a directory that holds them.`);
+    if (total === 0)
+      throw new ImsAuthError(
+        "ERR_INPUT_FILE",
+        `no .json or .env files in ${positionals.join(", ")}: name environment or credentials files, or a directory that holds them.`,
+      );
     const live = process.stderr.isTTY === true;
     const rows = await runDoctor(positionals, {
       online: values.online === true,

@@ -10,8 +10,12 @@ export const emulator: Command = {
   options: { port: { type: "string" } },
   async run(values) {
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ImsAuthError("ERR_INVALID_OPTION", `--port must be a port number (0 to 65535), not "${String(values.port).slice(0, 20)}".`);
-    const [{ ImsEmulator }, { makeThrowawayCredential }] = await Promise.all([import("../../emulator/ims-emulator.js"), import("../../emulator/integration.js")]);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ImsAuthError("ERR_INVALID_OPTION", `--port must be a port number (0 to 65535), not "${String(values.port).slice(0, 20)}".`);
+    const [{ ImsEmulator }, { makeThrowawayCredential }] = await Promise.all([
+      import("../../emulator/ims-emulator.js"),
+      import("../../emulator/integration.js"),
+    ]);
     const credential = makeThrowawayCredential();
     const server = await ImsEmulator.start({ integrations: [credential.integration], port });
     console.log(`IMS emulator listening on https://${server.host} (Ctrl-C stops it)`);

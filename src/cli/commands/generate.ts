@@ -19,7 +19,12 @@ export const generate: Command = {
   --name NAME       the collection's name (default: Adobe IMS); it also names the file
   --force           replace files that exist and differ (an environment template you filled in);
                     without it they stop the whole write. Files already up to date are left alone`,
-  options: { out: { type: "string", short: "o", default: "." }, flows: { type: "string" }, name: { type: "string" }, force: { type: "boolean" } },
+  options: {
+    out: { type: "string", short: "o", default: "." },
+    flows: { type: "string" },
+    name: { type: "string" },
+    force: { type: "boolean" },
+  },
   check(values) {
     options(values);
   },

@@ -20,7 +20,8 @@ parts. Requests and folders whose own auth overrides the collection's are listed
   options: { out: { type: "string", short: "o" }, "in-place": { type: "boolean" }, force: { type: "boolean" }, flows: { type: "string" } },
   positionals: true,
   check(values, positionals) {
-    if (positionals.length !== 1) throw usageError(positionals.length === 0 ? "name the collection file" : `one collection file, not ${positionals.length}`);
+    if (positionals.length !== 1)
+      throw usageError(positionals.length === 0 ? "name the collection file" : `one collection file, not ${positionals.length}`);
     if (values.flows !== undefined) parseFlows(String(values.flows));
   },
   async run(values, positionals) {

@@ -19,7 +19,8 @@ each problem named with its line number.`,
   options: { out: { type: "string", short: "o" }, template: { type: "string" }, require: { type: "string" }, force: { type: "boolean" } },
   positionals: true,
   check(values, positionals) {
-    if (positionals.length !== 1) throw usageError(positionals.length === 0 ? "name the roster file (CSV)" : `one roster file, not ${positionals.length}`);
+    if (positionals.length !== 1)
+      throw usageError(positionals.length === 0 ? "name the roster file (CSV)" : `one roster file, not ${positionals.length}`);
     if (values.out === undefined) throw usageError("say where to write the environments: -o DIR");
   },
   async run(values, positionals) {

@@ -35,7 +35,8 @@ Only the token goes to stdout; what was done goes to stderr, without secrets.`,
     cache: { type: "string" },
   },
   check(values) {
-    if ((values.env === undefined) === (values["aem-credentials"] === undefined)) throw usageError("give one of --env FILE and --aem-credentials FILE");
+    if ((values.env === undefined) === (values["aem-credentials"] === undefined))
+      throw usageError("give one of --env FILE and --aem-credentials FILE");
     tokenFormat(String(values.format));
     if (values.format === "env") shellVariableName(String(values.name));
   },

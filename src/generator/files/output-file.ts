@@ -59,11 +59,24 @@ export function checkOutputFile(file: string, force = false): void {
     if (code(error) === "ENOENT") return;
     throw writeFailure(file, error);
   }
-  if (stats.isSymbolicLink()) throw pathError(file, "is a symbolic link, and only a regular file is ever replaced (--force included)", "Delete the link, or choose another name");
+  if (stats.isSymbolicLink())
+    throw pathError(
+      file,
+      "is a symbolic link, and only a regular file is ever replaced (--force included)",
+      "Delete the link, or choose another name",
+    );
   if (stats.isDirectory()) throw pathError(file, "is a folder, not a file", "Name a file inside it");
-  if (!stats.isFile()) throw pathError(file, "is not a regular file (a device, pipe or socket), and only a regular file is ever replaced", "Choose another name");
+  if (!stats.isFile())
+    throw pathError(
+      file,
+      "is not a regular file (a device, pipe or socket), and only a regular file is ever replaced",
+      "Choose another name",
+    );
   if (!force) {
-    throw new ImsAuthError("ERR_OUTPUT_EXISTS", `${file} already exists; nothing was written. Choose another file name, delete it, or overwrite it with force (--force).`);
+    throw new ImsAuthError(
+      "ERR_OUTPUT_EXISTS",
+      `${file} already exists; nothing was written. Choose another file name, delete it, or overwrite it with force (--force).`,
+    );
   }
 }
 

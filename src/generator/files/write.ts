@@ -17,7 +17,10 @@ export { checkOutputFile, toJsonText, writeEnvironmentFile, writeFileAtomically 
  */
 export function generatedFiles(options: CollectionOptions = {}): Map<string, string> {
   if (options.name !== undefined && options.name.trim() === "") {
-    throw new ImsAuthError("ERR_INVALID_OPTION", "the collection's name is empty: give it a name (--name NAME), or leave it out for the default, Adobe IMS.");
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      "the collection's name is empty: give it a name (--name NAME), or leave it out for the default, Adobe IMS.",
+    );
   }
   const flows = options.flows ?? COLLECTION_FLOWS;
   const files = new Map<string, string>();
@@ -58,7 +61,10 @@ export function writeGenerated(root: string, options: CollectionOptions & { read
     const count = differing.length === 1 ? "1 file exists and differs" : `${differing.length} files exist and differ`;
     throw new ImsAuthError(
       "ERR_OUTPUT_EXISTS",
-      [`${root}: ${count} from what generate writes (filled in, or changed since); nothing was written. Choose another folder (--out), move them away, or overwrite them with force (--force):`, ...differing.map((file) => `  ${file}`)].join("\n"),
+      [
+        `${root}: ${count} from what generate writes (filled in, or changed since); nothing was written. Choose another folder (--out), move them away, or overwrite them with force (--force):`,
+        ...differing.map((file) => `  ${file}`),
+      ].join("\n"),
     );
   }
   for (const { file, text } of changed) writeFileAtomically(file, text);
