@@ -10,6 +10,9 @@ export function usageError(message: string): ImsAuthError {
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
+/** The values of an option given several times (--set A=1 --set B=2); none when it is not given. */
+export const listOption = (value: OptionValues[string]): string[] => (Array.isArray(value) ? value : []);
+
 export interface Command {
   readonly name: string;
   readonly summary: string;

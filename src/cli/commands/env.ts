@@ -1,9 +1,8 @@
 // `env`: one environment file, from a template with values, from AEM service credentials, or from a Developer Console download.
 
 import type { EnvironmentRequest } from "../../generator/environment/make-environment.js";
-import { usageError, type Command, type OptionValues } from "../command.js";
+import { listOption as list, usageError, type Command, type OptionValues } from "../command.js";
 
-const list = (value: OptionValues[string]): string[] => (Array.isArray(value) ? value : []);
 const text = (value: OptionValues[string]): string | undefined => (typeof value === "string" ? value : undefined);
 
 function request(values: OptionValues): EnvironmentRequest & { out: string; force: boolean } {
