@@ -13,7 +13,7 @@ export function caOption(values: OptionValues): string | undefined {
 export const token: Command = {
   name: "token",
   summary: "print an IMS access token for an environment or AEM service credentials (for curl and scripts)",
-  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header] [--name NAME] [--ca FILE] [--cache FILE]
+  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header] [--name NAME] [--ims HOST] [--ca FILE] [--cache FILE]
 
   --env FILE              Postman environment (or .env file) holding the collection's variables
   --aem-credentials FILE  AEM as a Cloud Service service credentials (Developer Console JSON)
@@ -21,17 +21,20 @@ export const token: Command = {
                           env:    export ACCESS_TOKEN=…   (eval "$(postman-ims-auth token … --format env)")
                           header: Authorization: Bearer …  (curl -H "$(postman-ims-auth token … --format header)")
   --name NAME             the variable of --format env (default ACCESS_TOKEN)
+  --ims HOST              ask this IMS host instead of the credentials' IMS (without https://)
   --ca FILE               also trust this CA certificate (PEM): a local emulator, a proxy that inspects TLS
   --cache FILE            keep tokens in FILE (mode 0600) and reuse one while it has more than
                           TOKEN_MARGIN_MINUTES (default 10) left
 
-Only the token goes to stdout; what was done goes to stderr, without secrets.`,
+Only the token goes to stdout; what was done goes to stderr, without secrets. HTTPS_PROXY (or
+https_proxy) sends the request through that proxy; NO_PROXY lists hosts reached directly.`,
   options: {
     env: { type: "string" },
     "aem-credentials": { type: "string" },
     format: { type: "string", default: "json" },
     name: { type: "string", default: "ACCESS_TOKEN" },
     ca: { type: "string" },
+    ims: { type: "string" },
     cache: { type: "string" },
   },
   check(values) {
@@ -46,6 +49,7 @@ Only the token goes to stdout; what was done goes to stderr, without secrets.`,
     const token = await getAccessTokenForFile(String(env ?? aem), {
       expect: aem === undefined ? undefined : "aem",
       ca: caOption(values),
+      ims: typeof values.ims === "string" ? values.ims : undefined,
       cacheFile: values.cache === undefined ? undefined : String(values.cache),
       log: (line) => console.error(`postman-ims-auth: ${line}`),
     });

@@ -25,6 +25,11 @@ function unquoted(value: string): string {
   return looksLikeSecret(value) ? "holds a value that looks like a secret or key (not shown here), but it " : "has the wrong form: it ";
 }
 
+/** Where a run sets a variable (Postman's environment, Newman's --env-var); a host that reads files says so instead (node/host-wording.ts). */
+export function whereToSet(name: string): string {
+  return `Set it in your environment (or with --env-var ${name}=…).`;
+}
+
 function hint(name: string): string {
   const info = (VARIABLES as Record<string, { description: string } | undefined>)[name];
   return info ? ` ${name}: ${info.description}` : "";
@@ -39,11 +44,7 @@ export function requireValue(source: VariableSource, name: VariableName | string
   const value = raw === undefined || raw === null ? "" : String(raw).trim();
   // "undefined" and "null" are what a script writes when it sets a variable to nothing.
   if (value === "" || value === "undefined" || value === "null") {
-    throw new ImsAuthError(
-      "ERR_MISSING_VARIABLE",
-      `${name} is not set. Set it in your environment (or with --env-var ${name}=…).${hint(name)}`,
-      name,
-    );
+    throw new ImsAuthError("ERR_MISSING_VARIABLE", `${name} is not set. ${whereToSet(name)}${hint(name)}`, name);
   }
   if (isPlaceholder(value)) {
     const reference = /\{\{([^{}]*)\}\}/.exec(value)?.[1];
