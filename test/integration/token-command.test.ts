@@ -167,9 +167,15 @@ describe("token", () => {
   it.each([
     [["token"], /^error: ERR_USAGE: give one of --env FILE and --aem-credentials FILE\n\nusage: postman-ims-auth token/],
     [["token", "--env", "a.json", "--aem-credentials", "b.json"], /^error: ERR_USAGE: give one of/],
-    [["token", "--env", "a.json", "--format", "yaml"], /^error: ERR_INVALID_OPTION: the token format must be json, env, header, not "yaml"\.$/m],
+    [
+      ["token", "--env", "a.json", "--format", "yaml"],
+      /^error: ERR_INVALID_OPTION: the token format must be json, env, header, not "yaml"\.$/m,
+    ],
     [["token", "--env", "a.json", "--format", "env", "--name", "1X"], /^error: ERR_INVALID_OPTION: "1X" cannot be a shell variable name/],
-    [["token", "--env", "a.json", "--ca", "/nonexistent/ca.pem"], /^error: ERR_INPUT_FILE: \/nonexistent\/ca\.pem \(the CA certificate of --ca\) does not exist: check the path\./],
+    [
+      ["token", "--env", "a.json", "--ca", "/nonexistent/ca.pem"],
+      /^error: ERR_INPUT_FILE: \/nonexistent\/ca\.pem \(the CA certificate of --ca\) does not exist: check the path\./,
+    ],
   ])("command-line errors: %j", async (args, expected) => {
     const result = await runCli(args);
     expect(result.code).toBe(1);
