@@ -4,7 +4,14 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { startConnectProxy, type ConnectProxy } from "../helpers/connect-proxy.js";
-import { aemCredentialsFor, environmentFile, workspace, type Workspace } from "../helpers/credential-files.js";
+import {
+  aemCredentialsFor,
+  certificateEnding,
+  environmentFile,
+  keyPairOf,
+  workspace,
+  type Workspace,
+} from "../helpers/credential-files.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
 let ctx: EmulatorContext;
@@ -57,6 +64,27 @@ describe("CERTIFICATE", () => {
     expect(result.stdout).toMatch(
       /^error .*bad-cert\.postman_environment\.json +jwt +ERR_CERTIFICATE_FORMAT: CERTIFICATE is not a PEM certificate \(BEGIN CERTIFICATE\) or public key that can be read/m,
     );
+  });
+});
+
+describe("the doctor's warnings", () => {
+  it("a certificate valid only from next month is WARN_CERTIFICATE_NOT_YET_VALID; a pasted token that does not say when it expires is WARN_TOKEN_EXPIRY_UNKNOWN", async () => {
+    const later = files.write(
+      "later.postman_environment.json",
+      environmentFile(ctx.emulator, ctx.credential, { SCOPES: "" }, { CERTIFICATE: certificateEnding(keyPairOf(ctx.credential), 400) }),
+    );
+    const opaque = files.write(
+      "opaque.postman_environment.json",
+      environmentFile(ctx.emulator, ctx.credential, { ...S2S, CLIENT_SECRET: "", SCOPES: "", ACCESS_TOKEN: "opaque-token-1234" }),
+    );
+    const result = await runCli(["doctor", later, opaque]);
+    expect(result.stdout).toMatch(
+      /^warning +.*later\.postman_environment\.json +jwt +WARN_CERTIFICATE_NOT_YET_VALID: the certificate in CERTIFICATE is valid only from /m,
+    );
+    expect(result.stdout).toMatch(
+      /^warning +.*opaque\.postman_environment\.json +token +WARN_TOKEN_EXPIRY_UNKNOWN: ACCESS_TOKEN does not say when it expires/m,
+    );
+    expect(result.code).toBe(0);
   });
 });
 
