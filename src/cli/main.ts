@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Command-line entry: maps arguments to one library call each; prints `error: …` and exits 1 on expected failures.
+// Command-line entry: maps arguments to one library call each; prints `error: CODE: message` and exits 1 on expected failures.
 
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isImsAuthError } from "../core/errors.js";
 import { packageVersion } from "../generator/files/paths.js";
-import { UsageError, type Command } from "./command.js";
+import type { Command } from "./command.js";
 import { demo } from "./commands/demo.js";
 import { doctor } from "./commands/doctor.js";
 import { emulator } from "./commands/emulator.js";
@@ -36,12 +36,13 @@ export async function main(argv: string[], commands: readonly Command[] = COMMAN
     command = parsed.command;
     return await command.run(parsed.values, parsed.positionals);
   } catch (error) {
-    if (isImsAuthError(error)) console.error(`error: ${error.code}: ${error.message}`);
-    else if (error instanceof UsageError) {
-      const name = argv[0];
-      const usage = (command ?? commands.find((candidate) => candidate.name === name))?.usage;
-      console.error(`error: ${error.message}${usage ? `\n\nusage: ${usage}` : ""}`);
-    } else console.error(unexpectedError(error, command?.name, process.env.DEBUG));
+    if (!isImsAuthError(error)) {
+      console.error(unexpectedError(error, command?.name, process.env.DEBUG));
+      return 1;
+    }
+    // A command line that cannot run as written gets the command's usage after the message.
+    const usage = error.code === "ERR_USAGE" ? (command ?? commands.find((candidate) => candidate.name === argv[0]))?.usage : undefined;
+    console.error(`error: ${error.code}: ${error.message}${usage ? `\n\nusage: ${usage}` : ""}`);
     return 1;
   }
 }

@@ -1,7 +1,7 @@
 // Parsing a command line without running it: main.ts uses it, and so can a check of the commands written in CI recipes.
 
 import { parseArgs } from "node:util";
-import { UsageError, type Command, type OptionValues } from "./command.js";
+import { usageError, type Command, type OptionValues } from "./command.js";
 
 export type Parsed =
   | { readonly kind: "help"; readonly text: string; readonly exitCode: number }
@@ -25,13 +25,13 @@ export function commandHelp(command: Command): string {
 
 const findCommand = (commands: readonly Command[], name: string) => {
   const command = commands.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}"\n\n${overview(commands)}`);
+  if (!command) throw usageError(`unknown command "${name}"\n\n${overview(commands)}`);
   return command;
 };
 
 /**
- * The command and its checked arguments, or the help to print. Throws UsageError for an unknown
- * command, an unknown option, a missing value, or arguments the command's own check refuses.
+ * The command and its checked arguments, or the help to print. Throws an ImsAuthError for an unknown
+ * command, an unknown option, a missing value, or arguments the command's own check refuses (ERR_USAGE).
  */
 export function parseCommandLine(commands: readonly Command[], argv: readonly string[]): Parsed {
   const [name, ...rest] = argv;
@@ -49,8 +49,7 @@ export function parseCommandLine(commands: readonly Command[], argv: readonly st
       allowPositionals: Boolean(command.positionals),
     }) as { values: OptionValues; positionals: string[] };
   } catch (error) {
-    if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS"))
-      throw new UsageError((error as Error).message, { cause: error });
+    if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) throw usageError((error as Error).message);
     throw error;
   }
   if (parsed.values.help) return { kind: "help", text: commandHelp(command), exitCode: 0 };

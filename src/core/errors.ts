@@ -26,8 +26,10 @@ export type ErrorCode =
   | "ERR_INPUT_FILE"
   | "ERR_ROSTER"
   | "ERR_OUTPUT_EXISTS"
+  | "ERR_OUTPUT_PATH"
   | "ERR_INVALID_OPTION"
-  | "ERR_NEWMAN_MISSING";
+  | "ERR_NEWMAN_MISSING"
+  | "ERR_USAGE";
 
 export class ImsAuthError extends Error {
   override readonly name = "ImsAuthError";

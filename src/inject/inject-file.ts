@@ -4,10 +4,10 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { ImsAuthError } from "../core/errors.js";
 import type { FlowOption } from "../generator/collection/collection.js";
-import { readCollection } from "../inputs/collection-input.js";
+import { readAnyCollection } from "./collection-convert.js";
 import { injectAuth, type Injected } from "./inject.js";
 import { readInputFile } from "../inputs/input-file.js";
-import { refuseToOverwrite, writeFileAtomically } from "../generator/files/output-file.js";
+import { checkOutputFile, writeFileAtomically } from "../generator/files/output-file.js";
 
 export interface InjectFileRequest {
   readonly input: string;
@@ -21,6 +21,8 @@ export interface InjectFileRequest {
 
 export interface InjectedFile extends Injected {
   readonly file: string;
+  /** What was done besides injecting (a conversion from an older format). */
+  readonly notes: string[];
 }
 
 /** Checks the request, reads and checks the collection, injects, then writes once (whole or not at all). */
@@ -28,21 +30,33 @@ export function injectCollectionFile(request: InjectFileRequest): InjectedFile {
   const { input, out, inPlace = false } = request;
   if (inPlace === (out !== undefined)) {
     const why = inPlace
-      ? "give an output file or in-place, not both"
-      : "say where to write: an output file, or in-place to change the input itself";
+      ? "give an output file (-o FILE) or in-place (--in-place), not both"
+      : "say where to write: an output file (-o FILE), or in-place (--in-place) to change the collection file itself";
     throw new ImsAuthError("ERR_INVALID_OPTION", `${why}.`);
   }
+  if (inPlace && request.force)
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      "force (--force) goes with an output file (-o FILE): in-place always replaces the collection file.",
+    );
   if (out !== undefined) {
     if (resolve(out) === resolve(input))
       throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);
-    refuseToOverwrite(out, request.force);
-  }
+    checkOutputFile(out, request.force);
+  } else checkOutputFile(input, true); // in place: the input is replaced, so it must be a regular file
   const text = readInputFile(input, "the collection");
-  const result = injectAuth(readCollection(text, input), request.flows === undefined ? {} : { flows: request.flows });
+  const { collection, convertedFrom } = readAnyCollection(text, input);
+  const result = injectAuth(collection, request.flows === undefined ? {} : { flows: request.flows });
+  const notes =
+    convertedFrom === undefined
+      ? []
+      : [
+          `${input} is a Collection ${convertedFrom} export: converted to v2.1 (postman-collection-transformer), as Postman does on import.`,
+        ];
   const file = out ?? input;
   // The copy may hold the collection's secrets (variables): it gets the input's permissions.
   writeFileAtomically(file, layOut(result.collection, text), statSync(input).mode & 0o777);
-  return { ...result, file };
+  return { ...result, file, notes };
 }
 
 /** JSON in the input's layout (indent, line ends, final newline), so that a collection kept in git shows a small diff. */

@@ -71,7 +71,7 @@ function walk(items: unknown[], names: string[], inherits: boolean, state: WalkS
     const path = [...names, String(item.name ?? "unnamed")];
     const where = `"${path.join(" / ")}"`;
     if (Array.isArray(item.item)) {
-      const own = ownAuth(item.auth);
+      const own = overridingAuth(item.auth);
       if (inherits && own !== undefined) {
         const count = countRequests(item.item);
         state.warnings.push(
@@ -83,7 +83,7 @@ function walk(items: unknown[], names: string[], inherits: boolean, state: WalkS
       walk(item.item, path, inherits && own === undefined, state);
       continue;
     }
-    const own = isObject(item.request) ? ownAuth(item.request.auth) : undefined;
+    const own = isObject(item.request) ? overridingAuth(item.request.auth) : undefined;
     if (inherits && own !== undefined) {
       state.warnings.push(
         `request ${where} has its own auth (${own}): it does not send the collection's token. Set its Authorization to "Inherit auth from parent" to use it.`,
@@ -160,6 +160,11 @@ function ownAuth(auth: unknown): string | undefined {
   return type === "inherit" ? undefined : type;
 }
 
+/** An item's own auth that keeps the collection's token out: its own Bearer {{ACCESS_TOKEN}} sends the same token, so it does not count. */
+function overridingAuth(auth: unknown): string | undefined {
+  return isBearerAccessToken(auth) ? undefined : ownAuth(auth);
+}
+
 function isBearerAccessToken(auth: unknown): boolean {
   if (!isObject(auth) || auth.type !== "bearer") return false;
   const entries = Array.isArray(auth.bearer) ? auth.bearer : [];
@@ -179,5 +184,7 @@ function isOurFolder(item: unknown): boolean {
 /** The folder as v2.1 JSON, as the generated collection has it, with the mark that finds it again. */
 function authenticateFolderJson(flows: readonly FlowOption[]): Json {
   const folder = withRawUrls(new sdk.ItemGroup(authenticateFolder(flows) as never).toJSON() as Json);
-  return { ...folder, description: `${String(folder.description ?? "")} ${FOLDER_MARK}`.trim() };
+  // The SDK writes a description as { content, type }: its text is the content.
+  const text = isObject(folder.description) ? folder.description.content : folder.description;
+  return { ...folder, description: `${typeof text === "string" ? text : ""} ${FOLDER_MARK}`.trim() };
 }

@@ -1,6 +1,7 @@
 // Reading AEM as a Cloud Service service credentials (the Developer Console JSON): checked fields, coded errors, nothing echoed.
 
 import { readFileSync } from "node:fs";
+import { quotable } from "../core/config/checks.js";
 import { ImsAuthError } from "../core/errors.js";
 
 /** The `integration` object of the service credentials; values as in the file. */
@@ -73,7 +74,9 @@ export function readAemCredentials(text: string, source = "the credentials file"
   }
   const ims = values.get("imsEndpoint");
   if (ims !== undefined && !/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/.test(normalizeImsEndpoint(ims))) {
-    problems.add(`${prefix}imsEndpoint is "${ims}", not an IMS host name such as ims-na1.adobelogin.com`);
+    problems.add(
+      `${prefix}imsEndpoint is ${quotable(ims) ? `"${ims}"` : "a value that looks like a secret"}, not an IMS host name such as ims-na1.adobelogin.com`,
+    );
   }
   if (problems.size > 0) throw fileError(source, `is incomplete or damaged (${[...problems].join("; ")})`);
 

@@ -1,4 +1,4 @@
-// Reading a Postman collection to change: only Collection v2.1 JSON is accepted, anything else is refused with the reason.
+// Reading a Postman collection to change: Collection v2.1 JSON (inject converts v2.0 and v1 to it first); anything else is refused with the reason.
 
 import { ImsAuthError } from "../core/errors.js";
 
@@ -9,7 +9,16 @@ const EXPORT_AGAIN = "In Postman: the collection's ⋯ menu → Export → Colle
 
 /** The collection as JSON, after checks that what we walk has the v2.1 shape. Nothing of the file is quoted back but names. */
 export function readCollection(text: string, file: string): Json {
-  const data = parse(text.replace(/^\uFEFF/, ""), file);
+  return checkCollection(parseCollectionText(text, file), file);
+}
+
+/** The file's JSON, not yet checked: what inject looks at to convert an older format first. */
+export function parseCollectionText(text: string, file: string): unknown {
+  return parse(text.replace(/^\uFEFF/, ""), file);
+}
+
+/** The checks of readCollection, on parsed JSON. */
+export function checkCollection(data: unknown, file: string): Json {
   if (!isObject(data)) throw refuse(`${file}: is not a Postman collection: it holds ${kind(data)}, not an object. ${EXPORT_AGAIN}`);
   if (Array.isArray(data.values) && !("item" in data)) throw refuse(`${file}: is a Postman environment, not a collection. ${EXPORT_AGAIN}`);
   if (isObject(data.collection) && !("item" in data)) {
@@ -18,7 +27,9 @@ export function readCollection(text: string, file: string): Json {
     );
   }
   if (Array.isArray(data.requests) || Array.isArray(data.order)) {
-    throw refuse(`${file}: is a Postman Collection v1 export; only v2.1 is read. ${EXPORT_AGAIN}`);
+    throw refuse(
+      `${file}: looks like a Postman Collection v1 export, but lacks its "requests" and "order" lists, so it cannot be converted. ${EXPORT_AGAIN}`,
+    );
   }
   if (!isObject(data.info)) throw refuse(`${file}: has no "info" object, so it is not a Postman Collection v2.1 export. ${EXPORT_AGAIN}`);
   const schema = data.info.schema;
@@ -29,7 +40,7 @@ export function readCollection(text: string, file: string): Json {
       : typeof schema === "string"
         ? `not a v2.1 collection: info.schema is "${schema.slice(0, 120)}"`
         : "not a v2.1 collection: it has no info.schema";
-    throw refuse(`${file}: is ${what}; only v2.1 is read. ${EXPORT_AGAIN}`);
+    throw refuse(`${file}: is ${what}; v2.1, v2.0 and v1 are read. ${EXPORT_AGAIN}`);
   }
   if (typeof data.info.name !== "string") throw refuse(`${file}: info.name is missing: every collection has a name. ${EXPORT_AGAIN}`);
   if (!Array.isArray(data.item)) throw refuse(`${file}: has no "item" list, so it is not a v2.1 collection. ${EXPORT_AGAIN}`);

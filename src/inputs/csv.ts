@@ -21,9 +21,9 @@ export interface CsvResult {
 /**
  * Splits CSV text into records. Accepts a BOM and CRLF, LF or CR line ends (spreadsheets write
  * all three); quoted fields may hold commas, doubled quotes and line breaks, which are kept as
- * they are. Blank lines are skipped. Problems never quote field text, which may be a secret.
+ * they are. Blank lines are skipped. `separator`: "," by default; Excel writes ";" in many locales. Problems never quote field text, which may be a secret.
  */
-export function parseCsv(text: string): CsvResult {
+export function parseCsv(text: string, separator = ","): CsvResult {
   const src = text.replace(/^\uFEFF/, "");
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
@@ -65,19 +65,19 @@ export function parseCsv(text: string): CsvResult {
             openedOn,
             `the quote that opens field ${column} on line ${openedOn} is never closed: end that value with a double quote (")`,
           );
-        } else if (i < src.length && src[i] !== "," && breakAt(i) === 0) {
+        } else if (i < src.length && src[i] !== separator && breakAt(i) === 0) {
           report(
             line,
             `field ${column} has text after its closing quote: put the whole value inside the quotes, and write a quote inside it as ""`,
           );
-          while (i < src.length && src[i] !== "," && breakAt(i) === 0) i++;
+          while (i < src.length && src[i] !== separator && breakAt(i) === 0) i++;
         }
       } else {
         // A quote inside an unquoted field is kept as text, as spreadsheets do.
-        while (i < src.length && src[i] !== "," && breakAt(i) === 0) field += src[i++];
+        while (i < src.length && src[i] !== separator && breakAt(i) === 0) field += src[i++];
       }
       fields.push(field);
-      if (src[i] !== ",") break;
+      if (src[i] !== separator) break;
       i++;
     }
     const lineBreak = breakAt(i);

@@ -33,8 +33,14 @@ export interface Credentials {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** AEM's Developer Console JSON, wrapped or bare. */
-function isAemCredentials(value: Record<string, unknown>): boolean {
+export function isAemCredentials(value: Record<string, unknown>): boolean {
   return "integration" in value || (isObject(value.technicalAccount) && "imsEndpoint" in value) || value.ok === false;
+}
+
+/** The credentials with IMS replaced (`--ims HOST`: a staging IMS, a gateway, an emulator); the checks judge the host as for IMS. */
+export function withIms(credentials: Credentials, ims: string | undefined): Credentials {
+  if (ims === undefined) return credentials;
+  return { ...credentials, variables: new Map([...credentials.variables, ["IMS", ims]]) };
 }
 
 export function variableSource(credentials: Credentials): VariableSource {

@@ -1,26 +1,26 @@
 // The doctor: checks credential files before a workshop — offline as the collection would, then optionally with IMS.
 
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { optionalValue } from "../core/config/checks.js";
 import { checkCredentials } from "../core/ims/credential-checks.js";
 import { isAemClientId, jwtMigrationAdvice } from "../core/ims/jwt-end-of-life.js";
 import { isImsAuthError, type ImsAuthError } from "../core/errors.js";
 import { checkCertificate } from "./certificate-check.js";
-import { readCredentialsFile, variableSource, type Credentials } from "./credentials.js";
+import { readCredentialsFile, variableSource, withIms, type Credentials } from "./credentials.js";
+import { doctorFiles } from "./doctor-files.js";
 import type { DoctorRow, Finding, Status } from "./doctor-types.js";
 import { tokenFor } from "./get-access-token.js";
+import { forFiles } from "./host-wording.js";
 import type { HttpsOptions } from "./https-transport.js";
 
 export interface DoctorOptions extends HttpsOptions {
   /** Also ask IMS for a token with each file that passed the offline checks. */
   readonly online?: boolean | undefined;
+  /** The IMS host to check and ask, instead of each file's IMS. */
+  readonly ims?: string | undefined;
   /** Called as each file is done, in the order they finish. */
   readonly progress?: ((checked: number, total: number, file: string) => void) | undefined;
 }
 
-/** Files a directory holds that may be credentials: *.json and .env files, sorted; subdirectories are not entered. */
-const CANDIDATE = /\.(json|env)$/i;
 /** Token exchanges at once with --online: a class of thirty in seconds, without looking like a flood to IMS. */
 const CONCURRENCY = 4;
 
@@ -40,25 +40,13 @@ const RENEW = {
   other: "make a new key pair and certificate, upload the certificate to the Developer Console credential and replace PRIVATE_KEY.",
 };
 
-/** Files named, with directories replaced by the candidate files they hold. A path that does not exist is kept: its row says so. */
+/** The files the doctor checks (see doctor-files.ts). */
 export function credentialFiles(paths: readonly string[]): string[] {
-  return paths.flatMap((path) => {
-    let directory = false;
-    try {
-      directory = statSync(path).isDirectory();
-    } catch {
-      return [path];
-    }
-    if (!directory) return [path];
-    return readdirSync(path, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && CANDIDATE.test(entry.name))
-      .map((entry) => join(path, entry.name))
-      .sort();
-  });
+  return doctorFiles(paths).files;
 }
 
 function fromError(error: ImsAuthError): Finding {
-  return { level: "error", code: error.code, message: error.message, variable: error.variable };
+  return { level: "error", code: error.code, message: forFiles(error).message, variable: error.variable };
 }
 
 /** AEM users know the file, not the variables made from it: name the field too. */
@@ -137,7 +125,7 @@ async function online(row: DoctorRow, credentials: Credentials, options: DoctorO
 export async function checkFile(file: string, options: DoctorOptions = {}): Promise<DoctorRow> {
   let credentials: Credentials;
   try {
-    credentials = readCredentialsFile(file);
+    credentials = withIms(readCredentialsFile(file), options.ims);
   } catch (error) {
     if (!isImsAuthError(error)) throw error;
     return { file, status: "error", findings: [fromError(error)], notes: [] };

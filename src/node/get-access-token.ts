@@ -1,13 +1,14 @@
 // getAccessToken: the collection's way to a token (same flows, checks, retries and errors), from Node.
 
 import { configurationKey } from "../core/config/configuration-key.js";
-import { ImsAuthError } from "../core/errors.js";
+import { ImsAuthError, isImsAuthError } from "../core/errors.js";
 import type { AuthFlow } from "../core/config/flow.js";
 import type { IssuedToken } from "../core/ims/ims-response.js";
 import { exchangeToken } from "../core/ims/token-exchange.js";
 import { planToken, type TokenRequest } from "../core/ims/token-request.js";
 import type { VariableSource } from "../core/config/variables.js";
-import { readCredentials, readCredentialsFile, variableSource, type CredentialsInput } from "./credentials.js";
+import { readCredentials, readCredentialsFile, variableSource, withIms, type CredentialsInput } from "./credentials.js";
+import { forFiles } from "./host-wording.js";
 import { httpsTransport, type HttpsOptions } from "./https-transport.js";
 import { cachedToken, cacheToken } from "./token-file.js";
 
@@ -27,6 +28,8 @@ export interface GetAccessTokenOptions extends HttpsOptions {
   readonly cacheFile?: string | undefined;
   /** Diagnostics without secrets (what was done, until when the token is valid), e.g. for stderr. */
   readonly log?: ((line: string) => void) | undefined;
+  /** The IMS host to ask, instead of the credentials' IMS. */
+  readonly ims?: string | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface GetAccessTokenOptions extends HttpsOptions {
  * the collection's coded ImsAuthError; several problems with the variables come as one error listing all.
  */
 export async function getAccessToken(config: CredentialsInput, options: GetAccessTokenOptions = {}): Promise<AccessToken> {
-  return tokenFor(variableSource(readCredentials(config)), options);
+  return tokenFor(variableSource(withIms(readCredentials(config), options.ims)), options);
 }
 
 /**
@@ -46,9 +49,13 @@ export async function getAccessTokenForFile(
   file: string,
   options: GetAccessTokenOptions & { expect?: "aem"; values?: Readonly<Record<string, string>> } = {},
 ): Promise<AccessToken> {
-  const fromFile = variableSource(readCredentialsFile(file, options.expect));
-  const values = options.values ?? {};
-  return tokenFor((name) => (Object.hasOwn(values, name) ? values[name] : fromFile(name)), options);
+  try {
+    const fromFile = variableSource(withIms(readCredentialsFile(file, options.expect), options.ims));
+    const values = options.values ?? {};
+    return await tokenFor((name) => (Object.hasOwn(values, name) ? values[name] : fromFile(name)), options);
+  } catch (error) {
+    throw isImsAuthError(error) ? forFiles(error) : error;
+  }
 }
 
 /** The same, from a variable source (the doctor's online check uses it on files it has read). */

@@ -1,9 +1,11 @@
 // The Node host's transport for token requests: node:https, trusting extra CA certificates when given.
 
 import { readFileSync } from "node:fs";
-import { request as httpsRequest } from "node:https";
-import { rootCertificates } from "node:tls";
+import { request as httpsRequest, type RequestOptions } from "node:https";
+import { isIP } from "node:net";
+import { connect as tlsConnect, rootCertificates } from "node:tls";
 import { TOKEN_REQUEST_HEADERS, type Transport } from "../core/ims/token-exchange.js";
+import { openTunnel, proxyFor, type ProxyEnvironment } from "./proxy.js";
 
 export type CaCertificates = string | Buffer | ReadonlyArray<string | Buffer>;
 
@@ -12,6 +14,8 @@ export interface HttpsOptions {
   readonly ca?: CaCertificates | undefined;
   /** Per attempt; a request that takes longer counts as a network failure (retried). Default 30 s. */
   readonly timeoutMs?: number | undefined;
+  /** Where HTTPS_PROXY and NO_PROXY are read (default: process.env). */
+  readonly proxyEnv?: ProxyEnvironment | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -40,7 +44,31 @@ export function httpsTransport(options: HttpsOptions = {}): Transport {
       settled = true;
       callback(failure, reply);
     };
-    const outgoing = httpsRequest(tokenRequest.url, { method: "POST", headers, ...(ca ? { ca } : {}) }, (response) => {
+    const url = new URL(tokenRequest.url);
+    const proxy = proxyFor(url, options.proxyEnv ?? process.env);
+    // Through a proxy: TLS to IMS over the CONNECT tunnel, so the certificate checked is still IMS's.
+    const tunnel: RequestOptions = proxy
+      ? {
+          createConnection: (_, done) => {
+            openTunnel(proxy, url.hostname, url.port || "443", timeoutMs, (failure, socket) => {
+              if (failure || !socket) done(failure ?? new Error("no tunnel"), undefined as never);
+              // host: what the certificate is checked against; SNI only for names (an IP there is refused by RFC 6066).
+              else
+                done(
+                  null,
+                  tlsConnect({
+                    socket,
+                    host: url.hostname,
+                    ...(isIP(url.hostname) ? {} : { servername: url.hostname }),
+                    ...(ca ? { ca } : {}),
+                  }),
+                );
+            });
+            return undefined;
+          },
+        }
+      : {};
+    const outgoing = httpsRequest(url, { method: "POST", headers, ...(ca ? { ca } : {}), ...tunnel }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", (error: NodeJS.ErrnoException) => once({ code: error.code }));

@@ -5,7 +5,7 @@ import { ImsEmulator, type EmulatorOptions } from "../emulator/ims-emulator.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../emulator/integration.js";
 import { makeEnvironment } from "../generator/environment/make-environment.js";
 import type { EnvironmentFile } from "../generator/environment/environments.js";
-import { refuseToOverwrite, writeEnvironmentFile, writeFileAtomically } from "../generator/files/output-file.js";
+import { checkOutputFile, writeEnvironmentFile, writeFileAtomically } from "../generator/files/output-file.js";
 import { emulatorEnvironment } from "../runner/emulator-environment.js";
 import { readCredentialsFile, type Credentials } from "./credentials.js";
 import { emulatorCredential, type EmulatorCredential } from "./emulator-credential.js";
@@ -47,7 +47,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     ...(options.envFiles ?? []).map((file) => register(readCredentialsFile(file), file)),
     ...(options.aemFiles ?? []).map((file) => register(readCredentialsFile(file, "aem"), file)),
   ];
-  for (const file of [options.writeEnv, options.caOut]) if (file !== undefined) refuseToOverwrite(file, options.force);
+  for (const file of [options.writeEnv, options.caOut]) if (file !== undefined) checkOutputFile(file, options.force);
   const throwaway =
     registered.length === 0 ? makeThrowawayCredential({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] }) : undefined;
   const integrations = throwaway ? [throwaway.integration] : registered.map((entry) => entry.credential.integration);

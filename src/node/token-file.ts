@@ -1,11 +1,11 @@
 // The optional on-disk token cache of the Node host: owner-only, one entry per credential, reused while fresh.
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { IssuingFlow, IssuedToken } from "../core/ims/ims-response.js";
 import { storedTokenIsFresh } from "../core/ims/token-freshness.js";
 import type { VariableSource } from "../core/config/variables.js";
-import { writeOwnerOnlyFile } from "../generator/files/output-file.js";
+import { makeOutputFolder, writeOwnerOnlyFile } from "../generator/files/output-file.js";
 
 interface Entry {
   readonly flow: IssuingFlow;
@@ -45,6 +45,6 @@ export function cacheToken(file: string, key: string, flow: IssuingFlow, token: 
   const tokens: Record<string, Entry> = {};
   for (const [other, entry] of Object.entries(readCache(file))) if (entry.expiresAt > nowMs) tokens[other] = entry;
   tokens[key] = { flow, accessToken: token.accessToken, expiresAt: token.expiresAt };
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  makeOutputFolder(dirname(file), 0o700);
   writeOwnerOnlyFile(file, `${JSON.stringify({ version: 1, tokens } satisfies CacheFile, null, 2)}\n`);
 }

@@ -31,19 +31,26 @@ function runnerOptions(token: AccessToken): string {
   return values.map(([key, value]) => `--env-var ${key}=${value}`).join(" ");
 }
 
+/** The format by name; checked before a token is asked for, so a typo costs no IMS call. */
+export function tokenFormat(name: string): TokenFormat {
+  if (TOKEN_FORMATS.includes(name as TokenFormat)) return name as TokenFormat;
+  throw new ImsAuthError("ERR_INVALID_OPTION", `the token format must be ${TOKEN_FORMATS.join(", ")}, not "${name.slice(0, 40)}".`);
+}
+
+/** The variable of the env format: a shell variable name. */
+export function shellVariableName(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name;
+  throw new ImsAuthError(
+    "ERR_INVALID_OPTION",
+    `"${name.slice(0, 40)}" cannot be a shell variable name: use letters, digits and _ (not first a digit).`,
+  );
+}
+
 /** One line (no newline at the end) for stdout. `name` is the variable of the env format. */
 export function formatToken(token: AccessToken, format: TokenFormat, name = "ACCESS_TOKEN"): string {
   if (format === "header") return `Authorization: Bearer ${token.accessToken}`;
   if (format === "env-var") return runnerOptions(token);
-  if (format === "env") {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new ImsAuthError(
-        "ERR_INVALID_VARIABLE",
-        `"${name}" cannot be a shell variable name: use letters, digits and _ (not first a digit).`,
-      );
-    }
-    return `export ${name}=${shellWord(token.accessToken)}`;
-  }
+  if (format === "env") return `export ${shellVariableName(name)}=${shellWord(token.accessToken)}`;
   const expiresAtIso = token.expiresAt === undefined ? null : new Date(token.expiresAt).toISOString();
   return JSON.stringify({ accessToken: token.accessToken, expiresAt: token.expiresAt ?? null, expiresAtIso, flow: token.flow });
 }

@@ -2,6 +2,7 @@
 
 import { ImsAuthError } from "../core/errors.js";
 import type { VariableName } from "../core/config/variables.js";
+import { readValues } from "../generator/environment/make-environment.js";
 import { templateByName, templateShortName } from "../generator/environment/environments.js";
 import { readInputFile } from "../inputs/input-file.js";
 import { readRoster, writeRoster, type RosterEntry } from "./roster.js";
@@ -17,6 +18,13 @@ export interface ClassRosterRequest {
   readonly required?: readonly string[];
   /** Overwrite existing files (otherwise any existing target stops the whole write). */
   readonly force?: boolean;
+  /** Class-wide values, as for `env`: `.env` files, NAME=FILE, NAME=VALUE or NAME (from the process environment); a student's own cell wins. */
+  readonly envFiles?: readonly string[];
+  readonly setFiles?: readonly string[];
+  readonly set?: readonly string[];
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
+  /** The CSV's field separator (default ","). */
+  readonly separator?: string;
 }
 
 export interface ClassRoster {
@@ -36,7 +44,17 @@ export function writeClassRoster(request: ClassRosterRequest): ClassRoster {
       `${foreign.join(", ")} ${foreign.length === 1 ? "is" : "are"} not in the ${templateShortName(template)} template, so no student can be required to have ${foreign.length === 1 ? "it" : "them"}: choose among ${template.variables.join(", ")}.`,
     );
   }
-  const entries = readRoster(readInputFile(request.csv, "the class roster"), request.csv, { template, required });
+  const classValues = readValues(request);
+  const separator = readSeparator(request.separator);
+  const entries = readRoster(readInputFile(request.csv, "the class roster"), request.csv, { template, required, classValues, separator });
   const files = writeRoster(entries, request.out, { force: request.force ?? false });
   return { entries, files };
+}
+
+/** ",", ";", "|" or a tab (typed as "tab" or \t). */
+function readSeparator(given: string | undefined): string {
+  if (given === undefined) return ",";
+  const separator = given === "tab" || given === "\\t" ? "\t" : given;
+  if ([",", ";", "\t", "|"].includes(separator)) return separator;
+  throw new ImsAuthError("ERR_INVALID_OPTION", `the separator must be ",", ";", "|" or tab, not "${given.slice(0, 10)}".`);
 }

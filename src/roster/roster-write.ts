@@ -1,8 +1,9 @@
 // Writes the students' environment files, all or none: every target is checked before the first write.
 
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ImsAuthError } from "../core/errors.js";
+import { checkOutputFolder, existingOutputFiles, makeOutputFolder, writeEnvironmentFile } from "../generator/files/output-file.js";
 import type { EnvironmentFile } from "../generator/environment/environments.js";
 
 export interface WriteRosterOptions {
@@ -30,7 +31,9 @@ export function writeRoster(
     if (seen.has(entry.file.toLowerCase())) throw new Error(`writeRoster: two entries would both write ${entry.file}`);
     seen.add(entry.file.toLowerCase());
   }
-  const existing = options.force ? [] : targets.filter((target) => existsSync(target));
+  checkOutputFolder(dir);
+  // A link or a folder in the way stops the write, forced or not.
+  const existing = existingOutputFiles(targets, options.force);
   if (existing.length > 0) {
     const count = existing.length === 1 ? "1 file already exists" : `${existing.length} files already exist`;
     throw new ImsAuthError(
@@ -41,15 +44,13 @@ export function writeRoster(
       ].join("\n"),
     );
   }
-  mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir);
   const created: string[] = [];
   try {
     for (const entry of entries) {
       const target = join(dir, entry.file);
       const isNew = !existsSync(target);
-      // Same layout as the committed templates (write.ts), which this module does not import: that
-      // would load the collection SDK. "wx" refuses a file that appeared since the check above.
-      writeFileSync(target, `${JSON.stringify(entry.environment, null, 2)}\n`, { mode: 0o600, flag: options.force ? "w" : "wx" });
+      writeEnvironmentFile(target, entry.environment);
       if (isNew) created.push(target);
     }
   } catch (error) {

@@ -2,9 +2,15 @@
 
 import { ImsAuthError } from "../core/errors.js";
 import { isSecretName } from "../core/config/secret-names.js";
-import { VARIABLES, type VariableName } from "../core/config/variables.js";
+import type { VariableName } from "../core/config/variables.js";
 import { parseCsv, type CsvProblem, type CsvRecord } from "../inputs/csv.js";
-import { buildEnvironment, type EnvironmentFile, type EnvironmentTemplate } from "../generator/environment/environments.js";
+import {
+  buildEnvironment,
+  ENVIRONMENT_VARIABLES,
+  isEnvironmentVariable,
+  type EnvironmentFile,
+  type EnvironmentTemplate,
+} from "../generator/environment/environments.js";
 import { safeFileStem } from "../generator/files/safe-file-name.js";
 
 export { writeRoster, type WriteRosterOptions } from "./roster-write.js";
@@ -14,8 +20,12 @@ export const ENVIRONMENT_SUFFIX = ".postman_environment.json";
 
 export interface RosterOptions {
   readonly template: EnvironmentTemplate;
-  /** Variables every student must have a value for (an empty cell is a problem). */
+  /** Variables every student must have a value for (an empty cell is a problem, unless a class-wide value fills it). */
   readonly required: readonly string[];
+  /** Values every student gets (--set, --dotenv); a student's own non-empty cell wins. */
+  readonly classValues?: Readonly<Record<string, string>>;
+  /** The CSV's field separator (default ","). */
+  readonly separator?: string;
 }
 
 export interface RosterEntry {
@@ -41,7 +51,7 @@ export function readRoster(csvText: string, file: string, options: RosterOptions
     if (!template.variables.includes(name as VariableName))
       throw new Error(`required variable ${name} is not in the ${template.name} template`);
   }
-  const { records, problems } = parseCsv(csvText);
+  const { records, problems } = parseCsv(csvText, options.separator);
   const [header, ...rows] = records;
   if (!header) {
     problems.push({ line: 1, message: `the roster is empty: its first line must name the columns (${expectedHeader(template)})` });
@@ -83,10 +93,28 @@ export function readRoster(csvText: string, file: string, options: RosterOptions
 /** Column index → variable name, `name`, or undefined for a column already reported. */
 type Columns = (string | undefined)[];
 
-function readHeader(header: CsvRecord, { template, required }: RosterOptions, problems: CsvProblem[]): Columns {
+/** Excel saves CSV with ";" where the decimal separator is a comma; a tab comes from pasted spreadsheet cells. */
+function separatorHint(cells: readonly string[], separator: string): string {
+  const other = [";", "\t", ","].find((candidate) => candidate !== separator && cells.length === 1 && (cells[0] ?? "").includes(candidate));
+  if (other === undefined) return "";
+  const shown = other === "\t" ? "tabs" : `"${other}"`;
+  return `. Its fields seem to be separated by ${shown}, not "${separator}" (Excel saves CSV with ";" in many languages): give --separator ${other === "\t" ? "tab" : `"${other}"`}, or save the file as CSV UTF-8 (comma delimited)`;
+}
+
+function readHeader(
+  header: CsvRecord,
+  { template, required, classValues = {}, separator = "," }: RosterOptions,
+  problems: CsvProblem[],
+): Columns {
   const line = header.line;
   const cells = header.fields.map((cell) => cell.trim());
-  const known = (cell: string): boolean => cell.toLowerCase() === NAME_COLUMN || template.variables.includes(cell as VariableName);
+  // The template's variables, and any other an environment may hold (PRIVATE_KEY_PASSPHRASE, AUTH_FLOW, CERTIFICATE…).
+  const known = (cell: string): boolean => cell.toLowerCase() === NAME_COLUMN || isEnvironmentVariable(cell);
+  const otherSeparator = separatorHint(header.fields, separator);
+  if (otherSeparator !== "") {
+    problems.push({ line, message: `the header is one column${otherSeparator}` });
+    return cells.map(() => undefined);
+  }
   if (!cells.some(known)) {
     // Most likely the header line is missing and this is a student's row: quote none of it.
     problems.push({
@@ -105,10 +133,10 @@ function readHeader(header: CsvRecord, { template, required }: RosterOptions, pr
     }
     if (!known(cell)) {
       const shown = COLUMN_LIKE.test(cell) ? `"${cell}"` : `in position ${column}`;
-      const close = template.variables.find((variable) => variable.toLowerCase() === cell.toLowerCase());
+      const close = Object.keys(ENVIRONMENT_VARIABLES).find((variable) => variable.toLowerCase() === cell.toLowerCase());
       const fix = close
         ? `rename it ${close} (variable names are case-sensitive)`
-        : `rename it to one of ${NAME_COLUMN}, ${template.variables.join(", ")}, or delete it`;
+        : `rename it to one of ${NAME_COLUMN}, ${template.variables.join(", ")} (or another variable: PRIVATE_KEY_PASSPHRASE, AUTH_FLOW…), or delete it`;
       problems.push({ line, message: `unknown column ${shown}: ${fix}` });
       return undefined;
     }
@@ -123,7 +151,7 @@ function readHeader(header: CsvRecord, { template, required }: RosterOptions, pr
   if (!seen.has(NAME_COLUMN))
     problems.push({ line, message: `the header has no "${NAME_COLUMN}" column: add one with each student's name (it names their file)` });
   for (const variable of required) {
-    if (!seen.has(variable))
+    if (!seen.has(variable) && classValues[variable] === undefined)
       problems.push({ line, message: `the header has no ${variable} column, which every student needs: add it.${hint(variable)}` });
   }
   return columns;
@@ -137,7 +165,12 @@ interface RowResult {
   readonly entry: RosterEntry | undefined;
 }
 
-function readRow(row: CsvRecord, columns: Columns, { template, required }: RosterOptions, problems: CsvProblem[]): RowResult {
+function readRow(
+  row: CsvRecord,
+  columns: Columns,
+  { template, required, classValues = {} }: RosterOptions,
+  problems: CsvProblem[],
+): RowResult {
   const line = row.line;
   let name = "";
   const values: Record<string, string> = {};
@@ -154,7 +187,7 @@ function readRow(row: CsvRecord, columns: Columns, { template, required }: Roste
     ok = false;
   }
   for (const variable of required) {
-    if (columns.includes(variable) && values[variable] === undefined) {
+    if (columns.includes(variable) && values[variable] === undefined && classValues[variable] === undefined) {
       problems.push({ line, message: `${variable} is empty${who}: fill it in.${hint(variable)}` });
       ok = false;
     }
@@ -175,11 +208,15 @@ function readRow(row: CsvRecord, columns: Columns, { template, required }: Roste
   }
   const file = stem ? `${stem}${ENVIRONMENT_SUFFIX}` : undefined;
   if (!ok || file === undefined) return { name, file, entry: undefined };
-  return { name, file, entry: { name, file, environment: buildEnvironment(template, values, `${template.name} (${name})`) } };
+  return {
+    name,
+    file,
+    entry: { name, file, environment: buildEnvironment(template, { ...classValues, ...values }, `${template.name} (${name})`) },
+  };
 }
 
 function hint(variable: string): string {
-  const info = (VARIABLES as Record<string, { description: string } | undefined>)[variable];
+  const info = (ENVIRONMENT_VARIABLES as Record<string, { description: string } | undefined>)[variable];
   return info ? ` ${variable}: ${info.description}` : "";
 }
 

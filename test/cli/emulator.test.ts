@@ -209,7 +209,7 @@ describe("bad input: a coded error naming the file, nothing started", () => {
     [
       "a token lifetime that is not a number of seconds",
       ["--token-lifetime", "1h"],
-      /^error: --token-lifetime must be a number of seconds from 1 to 86400, not "1h"/,
+      /^error: ERR_INVALID_OPTION: --token-lifetime must be a number of seconds from 1 to 86400, not "1h"/,
     ],
   ];
   it.each(cases)("%s", async (_name, args, expected) => {

@@ -153,13 +153,17 @@ describe("env refuses", () => {
   });
 
   it.each([
-    ["no output file", [], /^error: say where to write the environment: -o FILE/],
+    ["no output file", [], /^error: ERR_USAGE: say where to write the environment: -o FILE\n\nusage: postman-ims-auth env/],
     [
       "two sources",
       ["-o", "x.json", "--template", "aem", "--from-console", "c.json"],
-      /^error: give one source, not --template and --from-console/,
+      /^error: ERR_INVALID_OPTION: give one source for the environment \(a template, AEM service credentials or a Developer Console download\), not several\./,
     ],
-    ["--aem-host alone", ["-o", "x.json", "--aem-host", "h"], /^error: --aem-host goes with --aem-credentials FILE/],
+    [
+      "--aem-host alone",
+      ["-o", "x.json", "--aem-host", "h"],
+      /^error: ERR_INVALID_OPTION: an AEM host goes with AEM service credentials: give the credentials file too\./,
+    ],
     [
       "an unknown template",
       ["-o", "x.json", "--template", "class"],

@@ -56,8 +56,8 @@ describe("generate", () => {
   it.each([
     [["--flows", "jwt,saml"], /^error: ERR_INVALID_OPTION: unknown flow "saml": use oauth-s2s, jwt or both/],
     [["--flows", ","], /^error: ERR_INVALID_OPTION: no flow given/],
-    [["--name", " "], /^error: --name is empty/],
-    [["--out"], /^error: Option '-o, --out <value>' argument missing/],
+    [["--name", " "], /^error: ERR_INVALID_OPTION: the collection's name is empty: give it a name \(--name NAME\)/],
+    [["--out"], /^error: ERR_USAGE: Option '-o, --out <value>' argument missing/],
   ])("refuses %j and writes nothing", async (args, message) => {
     const out = temp.path("refused");
     const result = await runCli(["generate", ...(args.includes("--out") ? args : [...args, "--out", out])]);

@@ -17,7 +17,7 @@ describe("postman-ims-auth", () => {
   it("refuses an unknown command, naming it", async () => {
     const result = await runCli(["genrate"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: unknown command "genrate"/);
+    expect(result.stderr).toMatch(/^error: ERR_USAGE: unknown command "genrate"/);
     expect(result.stdout).toBe("");
   });
 
@@ -41,7 +41,7 @@ describe("postman-ims-auth", () => {
   it.each(["generate", "env", "roster", "inject"])("%s refuses an unknown flag, naming it, with its usage", async (name) => {
     const result = await runCli([name, "--colour", "x"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: Unknown option '--colour'/);
+    expect(result.stderr).toMatch(/^error: ERR_USAGE: Unknown option '--colour'/);
     expect(result.stderr).toContain(`usage: postman-ims-auth ${name}`);
   });
 });

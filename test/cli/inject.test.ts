@@ -47,6 +47,28 @@ describe("inject", () => {
     expect(json.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: JWT Generate + Auth via User Token"]);
   });
 
+  it("a v2.0 export is converted to v2.1, said in a note on stderr; a missing output folder is made", async () => {
+    const v20 = {
+      info: { name: "Old", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" },
+      item: [
+        {
+          name: "R",
+          request: { method: "GET", url: "https://api.example.com/r", auth: { type: "bearer", bearer: { token: "{{ACCESS_TOKEN}}" } } },
+        },
+      ],
+    };
+    writeFileSync(temp.path("v20.json"), JSON.stringify(v20));
+    const result = await runCli(["inject", "v20.json", "-o", "new-folder/v21.json"], { cwd: temp.dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      "note: v20.json is a Collection v2.0 export: converted to v2.1 (postman-collection-transformer), as Postman does on import.\n",
+    );
+    expect(result.stdout).toMatch(/; 1 requests watch for 401\n$/);
+    const written = readJson(temp.path("new-folder", "v21.json"));
+    expect(collectionSchemaErrors(written)).toEqual([]);
+    expect((written.info as { schema: string }).schema).toMatch(/v2\.1\.0/);
+  });
+
   it("refuses to overwrite an existing output unless --force", async () => {
     writeFileSync(temp.path("taken.json"), "keep me");
     const refused = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("taken.json")]);
@@ -58,9 +80,23 @@ describe("inject", () => {
   });
 
   it.each([
-    ["no collection", ["-o", "out.json"], /^error: name the collection file/],
-    ["no output", ["acme.json"], /^error: say where to write: -o FILE, or --in-place/],
-    ["both outputs", ["acme.json", "-o", "out.json", "--in-place"], /^error: give -o FILE or --in-place, not both/],
+    ["no collection", ["-o", "out.json"], /^error: ERR_USAGE: name the collection file\n\nusage: postman-ims-auth inject/],
+    ["no output", ["acme.json"], /^error: ERR_INVALID_OPTION: say where to write: an output file \(-o FILE\), or in-place \(--in-place\)/],
+    [
+      "both outputs",
+      ["acme.json", "-o", "out.json", "--in-place"],
+      /^error: ERR_INVALID_OPTION: give an output file \(-o FILE\) or in-place \(--in-place\), not both/,
+    ],
+    [
+      "--force with --in-place",
+      ["acme.json", "--in-place", "--force"],
+      /^error: ERR_INVALID_OPTION: force \(--force\) goes with an output file/,
+    ],
+    [
+      "an output in a folder that is a file",
+      ["acme.json", "-o", "notes.txt/c.json"],
+      /^error: ERR_OUTPUT_PATH: notes\.txt\/c\.json cannot be made: part of its path is a file, not a folder; nothing was written\./,
+    ],
     [
       "the input as output",
       ["acme.json", "-o", "./acme.json"],
@@ -75,11 +111,6 @@ describe("inject", () => {
       "an environment",
       ["env.json", "-o", "out.json"],
       /^error: ERR_INPUT_FILE: env\.json: is a Postman environment, not a collection\. In Postman: .*Export → Collection v2\.1/,
-    ],
-    [
-      "a v2.0 collection",
-      ["v20.json", "-o", "out.json"],
-      /^error: ERR_INPUT_FILE: v20\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/,
     ],
     [
       "text that is not JSON",

@@ -79,8 +79,8 @@ describe("roster", () => {
   });
 
   it.each([
-    ["no roster file", ["-o", "out"], /^error: name the roster file \(CSV\)/],
-    ["no output directory", ["class.csv"], /^error: say where to write the environments: -o DIR/],
+    ["no roster file", ["-o", "out"], /^error: ERR_USAGE: name the roster file \(CSV\)/],
+    ["no output directory", ["class.csv"], /^error: ERR_USAGE: say where to write the environments: -o DIR/],
     ["a missing roster file", ["nope.csv", "-o", "out"], /^error: ERR_INPUT_FILE: nope\.csv \(the class roster\) does not exist/],
   ])("refuses %s", async (_name, args, message) => {
     const result = await runCli(["roster", ...args], { cwd: temp.dir });

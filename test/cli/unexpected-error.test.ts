@@ -63,6 +63,6 @@ describe("--version and help COMMAND", () => {
     expect(help.stdout).toMatch(/^usage: postman-ims-auth env /);
     const unknown = await runCli(["help", "nope"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^error: unknown command "nope"/);
+    expect(unknown.stderr).toMatch(/^error: ERR_USAGE: unknown command "nope"/);
   });
 });

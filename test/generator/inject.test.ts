@@ -179,14 +179,14 @@ describe("readCollection refuses what is not a v2.1 collection, with the reason"
     ["a list", "[]", /^c\.json: is not a Postman collection: it holds a list/],
     ["an environment", JSON.stringify({ name: "e", values: [] }), /^c\.json: is a Postman environment, not a collection/],
     [
-      "a v1 export",
-      JSON.stringify({ id: "x", name: "old", order: [], requests: [] }),
-      /^c\.json: is a Postman Collection v1 export; only v2\.1 is read/,
+      "half a v1 export",
+      JSON.stringify({ id: "x", name: "old", order: [] }),
+      /^c\.json: looks like a Postman Collection v1 export, but lacks its "requests" and "order" lists/,
     ],
     [
-      "a v2.0 export",
-      JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }),
-      /^c\.json: is a Collection v2\.0\.0 export \(info\.schema\); only v2\.1 is read/,
+      "a v3 schema",
+      JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v3.0.0/collection.json" }, item: [] }),
+      /^c\.json: is a Collection v3\.0\.0 export \(info\.schema\); v2\.1, v2\.0 and v1 are read/,
     ],
     ["no schema", JSON.stringify({ info: { name: "c" }, item: [] }), /^c\.json: is not a v2\.1 collection: it has no info\.schema/],
     [

@@ -1,6 +1,7 @@
 // `emulator`: a local IMS emulator for rehearsals, with the user's own credentials or a throwaway one, until SIGINT or SIGTERM.
 
-import { UsageError, type Command, type OptionValues } from "../command.js";
+import { ImsAuthError } from "../../core/errors.js";
+import { usageError, type Command, type OptionValues } from "../command.js";
 
 const USAGE = `postman-ims-auth emulator [--env FILE]... [--aem-credentials FILE]... [--write-env FILE] [--ca-out FILE]
                           [--port N] [--token-lifetime SECONDS] [--force]
@@ -23,7 +24,8 @@ function integerOption(values: OptionValues, name: string, min: number, max: num
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be ${what}, not "${String(raw)}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ImsAuthError("ERR_INVALID_OPTION", `--${name} must be ${what}, not "${String(raw).slice(0, 20)}".`);
   return value;
 }
 

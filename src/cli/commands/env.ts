@@ -1,7 +1,7 @@
 // `env`: one environment file, from a template with values, from AEM service credentials, or from a Developer Console download.
 
 import type { EnvironmentRequest } from "../../generator/environment/make-environment.js";
-import { list, UsageError, type Command, type OptionValues } from "../command.js";
+import { list, usageError, type Command, type OptionValues } from "../command.js";
 
 const text = (value: OptionValues[string]): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -61,11 +61,7 @@ VALUES (later ones win)
     set: { type: "string", multiple: true },
   },
   check(values) {
-    if (values.out === undefined) throw new UsageError("say where to write the environment: -o FILE");
-    const sources = ["template", "aem-credentials", "from-console"].filter((name) => values[name] !== undefined);
-    if (sources.length > 1) throw new UsageError(`give one source, not ${sources.map((name) => `--${name}`).join(" and ")}`);
-    if (values["aem-host"] !== undefined && values["aem-credentials"] === undefined)
-      throw new UsageError("--aem-host goes with --aem-credentials FILE");
+    if (values.out === undefined) throw usageError("say where to write the environment: -o FILE");
   },
   async run(values) {
     const { createEnvironmentFile } = await import("../../generator/environment/make-environment.js");

@@ -1,7 +1,7 @@
 // `generate`: writes the collection and environment templates.
 
 import { parseFlows } from "../../generator/collection/flows.js";
-import { UsageError, type Command, type OptionValues } from "../command.js";
+import type { Command, OptionValues } from "../command.js";
 
 const options = (values: OptionValues) => ({
   ...(values.name === undefined ? {} : { name: String(values.name) }),
@@ -11,23 +11,29 @@ const options = (values: OptionValues) => ({
 export const generate: Command = {
   name: "generate",
   summary: "write the collection and environment templates",
-  usage: `postman-ims-auth generate [--out DIR] [--flows jwt,oauth-s2s] [--name NAME]
+  usage: `postman-ims-auth generate [--out DIR] [--flows jwt,oauth-s2s] [--name NAME] [--force]
 
   -o, --out DIR     directory to write collections/ and environments/ into (default: .)
   --flows LIST      Authenticate requests to include: jwt, oauth-s2s or both (default: both);
                     environment templates are written for the flows chosen
-  --name NAME       the collection's name (default: Adobe IMS); it also names the file`,
-  options: { out: { type: "string", short: "o", default: "." }, flows: { type: "string" }, name: { type: "string" } },
+  --name NAME       the collection's name (default: Adobe IMS); it also names the file
+  --force           replace files that exist and differ (an environment template you filled in);
+                    without it they stop the whole write. Files already up to date are left alone`,
+  options: {
+    out: { type: "string", short: "o", default: "." },
+    flows: { type: "string" },
+    name: { type: "string" },
+    force: { type: "boolean" },
+  },
   check(values) {
-    if (values.name !== undefined && String(values.name).trim() === "")
-      throw new UsageError("--name is empty: give the collection a name, or leave --name out");
     options(values);
   },
   async run(values) {
     const out = String(values.out);
     const { writeGenerated } = await import("../../generator/files/write.js");
-    const written = writeGenerated(out, options(values));
-    console.log(`wrote ${written.length} files in ${out}: ${written.join(", ")}`);
+    const { written, unchanged } = writeGenerated(out, { ...options(values), force: values.force === true });
+    const kept = unchanged.length === 0 ? "" : `; ${unchanged.length} unchanged`;
+    console.log(`wrote ${written.length} files in ${out}${written.length > 0 ? `: ${written.join(", ")}` : ""}${kept}`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 // `inject`: adds our authentication to an existing Postman collection (v2.1).
 
 import { parseFlows } from "../../generator/collection/flows.js";
-import { UsageError, type Command } from "../command.js";
+import { usageError, type Command } from "../command.js";
 
 export const inject: Command = {
   name: "inject",
@@ -21,20 +21,19 @@ parts. Requests and folders whose own auth overrides the collection's are listed
   positionals: true,
   check(values, positionals) {
     if (positionals.length !== 1)
-      throw new UsageError(positionals.length === 0 ? "name the collection file" : `one collection file, not ${positionals.length}`);
-    if (values.out !== undefined && values["in-place"]) throw new UsageError("give -o FILE or --in-place, not both");
-    if (values.out === undefined && !values["in-place"])
-      throw new UsageError("say where to write: -o FILE, or --in-place to change the collection file itself");
-    if (values.force && values["in-place"]) throw new UsageError("--force goes with -o FILE (--in-place always replaces the file)");
+      throw usageError(positionals.length === 0 ? "name the collection file" : `one collection file, not ${positionals.length}`);
     if (values.flows !== undefined) parseFlows(String(values.flows));
   },
   async run(values, positionals) {
     const { injectCollectionFile } = await import("../../inject/inject-file.js");
     const result = injectCollectionFile({
       input: positionals[0] ?? "",
-      ...(values.out === undefined ? { inPlace: true } : { out: String(values.out), force: Boolean(values.force) }),
+      ...(values.out === undefined ? {} : { out: String(values.out) }),
+      inPlace: Boolean(values["in-place"]),
+      force: Boolean(values.force),
       ...(values.flows === undefined ? {} : { flows: parseFlows(String(values.flows)) }),
     });
+    for (const note of result.notes) console.error(`note: ${note}`);
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
     const warned =
       result.warnings.length === 0 ? "" : `; ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} above`;

@@ -1,26 +1,19 @@
 // `token`: an access token for curl and scripts, from an environment or AEM service credentials, as the collection gets it.
 
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../../inputs/input-file.js";
 import { getAccessTokenForFile } from "../../node/get-access-token.js";
-import { formatToken, TOKEN_FORMATS, type TokenFormat } from "../../node/token-output.js";
-import { list, UsageError, type Command, type OptionValues } from "../command.js";
+import { formatToken, shellVariableName, tokenFormat } from "../../node/token-output.js";
+import { list, usageError, type Command, type OptionValues } from "../command.js";
 
 /** The PEM text of --ca FILE, shared with `doctor`. */
 export function caOption(values: OptionValues): string | undefined {
-  if (values.ca === undefined) return undefined;
-  try {
-    return readFileSync(String(values.ca), "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `--ca ${String(values.ca)} cannot be read (${(error as { code?: string }).code ?? "error"}): give a PEM certificate file.`,
-    );
-  }
+  return values.ca === undefined ? undefined : readInputFile(String(values.ca), "the CA certificate of --ca");
 }
 
 export const token: Command = {
   name: "token",
   summary: "print an IMS access token for an environment or AEM service credentials (for curl and scripts)",
-  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header|env-var] [--set NAME[=VALUE]]… [--name NAME] [--ca FILE] [--cache FILE]
+  usage: `postman-ims-auth token (--env FILE | --aem-credentials FILE) [--format json|env|header|env-var] [--set NAME[=VALUE]]… [--name NAME] [--ims HOST] [--ca FILE] [--cache FILE]
 
   --env FILE              Postman environment (or .env file) holding the collection's variables
   --aem-credentials FILE  AEM as a Cloud Service service credentials (Developer Console JSON)
@@ -33,35 +26,42 @@ export const token: Command = {
   --set NAME=VALUE        a value over the file's; --set NAME alone takes the environment variable NAME
                           (a CI secret, kept off the command line), e.g. --set CLIENT_SECRET
   --name NAME             the variable of --format env (default ACCESS_TOKEN)
+  --ims HOST              ask this IMS host instead of the credentials' IMS (without https://)
   --ca FILE               also trust this CA certificate (PEM): a local emulator, a proxy that inspects TLS
   --cache FILE            keep tokens in FILE (mode 0600) and reuse one while it has more than
                           TOKEN_MARGIN_MINUTES (default 10) left
 
-Only the token goes to stdout; what was done goes to stderr, without secrets.`,
+Only the token goes to stdout; what was done goes to stderr, without secrets. HTTPS_PROXY (or
+https_proxy) sends the request through that proxy; NO_PROXY lists hosts reached directly.`,
   options: {
     env: { type: "string" },
     "aem-credentials": { type: "string" },
     format: { type: "string", default: "json" },
     name: { type: "string", default: "ACCESS_TOKEN" },
     ca: { type: "string" },
+    ims: { type: "string" },
     cache: { type: "string" },
     set: { type: "string", multiple: true },
   },
+  check(values) {
+    if ((values.env === undefined) === (values["aem-credentials"] === undefined))
+      throw usageError("give one of --env FILE and --aem-credentials FILE");
+    tokenFormat(String(values.format));
+    if (values.format === "env") shellVariableName(String(values.name));
+  },
   async run(values) {
     const [env, aem] = [values.env, values["aem-credentials"]];
-    if ((env === undefined) === (aem === undefined)) throw new UsageError("give one of --env FILE and --aem-credentials FILE");
-    const format = String(values.format);
-    if (!TOKEN_FORMATS.includes(format as TokenFormat))
-      throw new UsageError(`--format must be ${TOKEN_FORMATS.join(", ")}, not "${format}"`);
+    const format = tokenFormat(String(values.format));
     const { setValues } = await import("../../generator/environment/make-environment.js");
     const token = await getAccessTokenForFile(String(env ?? aem), {
       expect: aem === undefined ? undefined : "aem",
       values: Object.fromEntries(setValues(list(values.set), process.env).map(([name, value]) => [name, value])),
       ca: caOption(values),
+      ims: typeof values.ims === "string" ? values.ims : undefined,
       cacheFile: values.cache === undefined ? undefined : String(values.cache),
       log: (line) => console.error(`postman-ims-auth: ${line}`),
     });
-    console.log(formatToken(token, format as TokenFormat, String(values.name)));
+    console.log(formatToken(token, format, String(values.name)));
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 // `verify`: is each script of a collection byte for byte what a version of postman-ims-auth builds?
 
-import { type Command, UsageError } from "../command.js";
+import { type Command, usageError } from "../command.js";
 
 export const verify: Command = {
   name: "verify",
@@ -18,7 +18,7 @@ ours: listed, not checked). Exits 1 when a script of ours is changed or unverifi
   options: { "print-engine": { type: "boolean", default: false } },
   positionals: true,
   check(_values, positionals) {
-    if (positionals.length === 0) throw new UsageError("name at least one collection file");
+    if (positionals.length === 0) throw usageError("name at least one collection file");
   },
   async run(values, positionals) {
     const { enginesOf, verifyFile } = await import("../../verify/verify-files.js");

@@ -1,7 +1,7 @@
 // Reading and checking one variable's value; every failure names the variable and says how to fix it.
 
 import { ImsAuthError, isImsAuthError } from "../errors.js";
-import { isSecretName } from "./secret-names.js";
+import { isSecretName, looksLikeSecret } from "./secret-names.js";
 import { vaultKey, vaultUnavailable } from "./vault-reference.js";
 import { VARIABLES, type VariableName, type VariableSource } from "./variables.js";
 
@@ -16,9 +16,19 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value) || TEMPLATE_TEXT.test(value);
 }
 
-/** Whether a value may be quoted back in a message: not secret-shaped (a PEM, a p8e- client secret, a JWT), short, one line. */
+/** Whether a value may be quoted back in a message: not secret-shaped (a PEM, a p8e- client secret, a JWT, long and random), short, one line. */
 export function quotable(value: string): boolean {
-  return value.length <= 120 && !/[\r\n]|-----BEGIN|^p8e-|^eyJ/.test(value);
+  return value.length <= 120 && !/[\r\n]|-----BEGIN|^p8e-|^eyJ/.test(value) && !looksLikeSecret(value);
+}
+
+/** How a message names a value it may not quote: "holds a value that looks like a secret (not shown)" tells a student what went wrong. */
+function unquoted(value: string): string {
+  return looksLikeSecret(value) ? "holds a value that looks like a secret or key (not shown here), but it " : "has the wrong form: it ";
+}
+
+/** Where a run sets a variable (Postman's environment, Newman's --env-var); a host that reads files says so instead (node/host-wording.ts). */
+export function whereToSet(name: string): string {
+  return `Set it in your environment (or with --env-var ${name}=…).`;
 }
 
 function hint(name: string): string {
@@ -35,11 +45,7 @@ export function requireValue(source: VariableSource, name: VariableName | string
   const value = raw === undefined || raw === null ? "" : String(raw).trim();
   // "undefined" and "null" are what a script writes when it sets a variable to nothing.
   if (value === "" || value === "undefined" || value === "null") {
-    throw new ImsAuthError(
-      "ERR_MISSING_VARIABLE",
-      `${name} is not set. Set it in your environment (or with --env-var ${name}=…).${hint(name)}`,
-      name,
-    );
+    throw new ImsAuthError("ERR_MISSING_VARIABLE", `${name} is not set. ${whereToSet(name)}${hint(name)}`, name);
   }
   // Only a runner without a vault leaves a {{vault:…}} reference for the checks to see (the sandbox reads the vault first).
   const key = vaultKey(value);
@@ -73,7 +79,7 @@ export function requireMatch(
   if (pattern.test(value)) return value;
   const stripped = value.replace(/^["'\s]+|["',;\s]+$/g, "");
   const suggestion = pattern.test(stripped) ? stripped : fix?.(stripped);
-  const said = quotable(value) ? `is "${value}" but ` : "has the wrong form: it ";
+  const said = quotable(value) ? `is "${value}" but ` : unquoted(value);
   const set = suggestion !== undefined && quotable(suggestion) && pattern.test(suggestion) ? `: set ${name} to "${suggestion}"` : "";
   throw new ImsAuthError("ERR_INVALID_VARIABLE", `${name} ${said}${expectation}${set}.${hint(name)}`, name);
 }
@@ -108,7 +114,7 @@ export function requireBareHost(name: string, value: string, example: string): s
   const fix = BARE_HOST.test(suggestion) ? `set ${name} to "${suggestion}"` : `set ${name} to a host name such as "${example}"`;
   throw new ImsAuthError(
     "ERR_INVALID_VARIABLE",
-    `${name} ${quotable(value) ? `is "${value}" but` : "has the wrong form: it"} must be a bare host name, without https://, a path or a trailing slash: ${quotable(suggestion) ? fix : `set ${name} to a host name such as "${example}"`}.`,
+    `${name} ${quotable(value) ? `is "${value}" but ` : unquoted(value)}must be a bare host name, without https://, a path or a trailing slash: ${quotable(suggestion) ? fix : `set ${name} to a host name such as "${example}"`}.`,
     name,
   );
 }

@@ -23,9 +23,34 @@ export function clockHint(nowMs: number): string {
   return `This computer's clock reads ${new Date(nowMs).toISOString().replace(/\.\d+Z$/, "Z")} (UTC): if that is not the current time, the machine's clock may be wrong; set it right (automatic time) and run again.`;
 }
 
-/** What to change, for an IMS error; the variable names are the ones the student edits. */
-export function hintFor(flow: IssuingFlow, status: number, error: string, description: string, nowMs = Date.now()): string {
-  const hint = hintForError(flow, status, error, description);
+/** AEM as a Cloud Service service credentials ask for these metascopes: their users have a JSON file, not a Console credential. */
+export function isAemMetascopes(metascopes: string): boolean {
+  return /ent_aem_cloud_sdk|ent_cloudmgr_sdk/.test(metascopes);
+}
+
+const AEM_FILE =
+  "the AEM service credentials (AEM Developer Console → Integrations; after Refresh Service Credentials only the new file works)";
+
+/** Hints for AEM service credentials: each value is a field of the file they were given, and no certificate was ever uploaded by them. */
+function aemHint(error: string, description: string): string | undefined {
+  if (error === "invalid_client") {
+    if (/client_secret/i.test(description)) return `Check CLIENT_SECRET: use integration.technicalAccount.clientSecret of ${AEM_FILE}.`;
+    return `Check API_KEY and CLIENT_SECRET: use integration.technicalAccount.clientId and clientSecret of ${AEM_FILE}.`;
+  }
+  if (error === "invalid_scope")
+    return `Check META_SCOPE: use integration.metascopes of ${AEM_FILE} as it is (for example ent_aem_cloud_sdk).`;
+  if (error === "invalid_signature" || (error === "invalid_token" && /signature|binding/i.test(description))) {
+    return `Check PRIVATE_KEY: use integration.privateKey of the same file as API_KEY, ${AEM_FILE}.`;
+  }
+  if (error === "invalid_token" && !/expir|\bexp\b/i.test(description))
+    return `IMS could not read the JWT: check PRIVATE_KEY, IMS_ORG and TECHNICAL_ACCOUNT_ID against integration.privateKey, org and id of ${AEM_FILE}.`;
+  return undefined;
+}
+
+/** What to change, for an IMS error; the variable names are the ones the student edits. `aem`: the credential is AEM service credentials. */
+export function hintFor(flow: IssuingFlow, status: number, error: string, description: string, nowMs = Date.now(), aem = false): string {
+  const hint =
+    (aem && status < 500 && status !== 429 ? aemHint(error, description) : undefined) ?? hintForError(flow, status, error, description);
   return CLOCK_WORDS.test(description) ? `${hint} ${clockHint(nowMs)}` : hint;
 }
 
@@ -100,6 +125,7 @@ export function readTokenResponse(
   bodyText: string,
   nowMs: number,
   secrets: readonly string[] = [],
+  aem = false,
 ): IssuedToken {
   const body = parseJson(bodyText);
   if (body && typeof body.error === "string") {
@@ -109,7 +135,7 @@ export function readTokenResponse(
     const busy = status === 429 || status >= 500;
     throw new ImsAuthError(
       busy ? "ERR_IMS_UNREACHABLE" : "ERR_IMS_REJECTED",
-      `IMS ${busy ? "could not answer" : "refused"} the token request (HTTP ${status} ${said}). ${hintFor(flow, status, error, description, nowMs)}`,
+      `IMS ${busy ? "could not answer" : "refused"} the token request (HTTP ${status} ${said}). ${hintFor(flow, status, error, description, nowMs, aem)}`,
     );
   }
   if (status !== 200) {

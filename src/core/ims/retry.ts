@@ -8,7 +8,7 @@ const MAX_DELAY_MS = 30_000;
  * Network failures that trying again will not mend: an untrusted TLS certificate, a host name that
  * does not resolve (a typo in IMS). Retrying them would only make the student wait.
  */
-const PERMANENT_FAILURE = /CERT|SIGNATURE|SSL|TLS|ENOTFOUND|EAI_NONAME|ERR_INVALID_URL/i;
+const PERMANENT_FAILURE = /CERT|SIGNATURE|SSL|TLS|ENOTFOUND|EAI_NONAME|ERR_INVALID_URL|PROXY_REFUSED/i;
 
 /**
  * Milliseconds to wait before the next attempt, or undefined when not to retry. `status` undefined:

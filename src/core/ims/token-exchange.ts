@@ -78,7 +78,7 @@ function read(request: TokenRequest, reply: TransportReply, tries: string): Issu
   // What we sent that IMS might echo back in an error description, to be redacted.
   const secrets = request.form.filter(([key]) => key === "client_secret" || key === "jwt_token").map(([, value]) => value);
   try {
-    return readTokenResponse(request.flow, reply.status, reply.text, Date.now(), secrets);
+    return readTokenResponse(request.flow, reply.status, reply.text, Date.now(), secrets, request.aem === true);
   } catch (failure) {
     throw isImsAuthError(failure) && tries ? new ImsAuthError(failure.code, `${failure.message}${tries}`, failure.variable) : failure;
   }

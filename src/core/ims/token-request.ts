@@ -3,7 +3,7 @@
 import { collect, optionalValue, requireValue } from "../config/checks.js";
 import { ImsAuthError } from "../errors.js";
 import { chooseFlow, type AuthFlow } from "../config/flow.js";
-import { clockHint, type IssuingFlow } from "./ims-response.js";
+import { clockHint, isAemMetascopes, type IssuingFlow } from "./ims-response.js";
 import { createJwtAssertion, createJwtAssertionAsync } from "../jws/jwt-assertion.js";
 import { readJwtConfig, type JwtConfig } from "../config/jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange-form.js";
@@ -14,6 +14,8 @@ import type { Rs256Subtle } from "../jws/sign-webcrypto.js";
 
 export interface TokenRequest {
   readonly flow: IssuingFlow;
+  /** AEM service credentials (by their metascopes): IMS's refusals get hints that name the file's fields. */
+  readonly aem?: boolean;
   /** https://{IMS}/ims/… */
   readonly url: string;
   /** x-www-form-urlencoded fields, secrets included: never log them. */
@@ -87,7 +89,8 @@ export function prepareTokenRequestAsync(
 }
 
 function jwtRequest(config: JwtConfig, jwt: string): Prepared {
-  return { ok: true, request: { flow: "jwt", url: `https://${config.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(config, jwt) } };
+  const aem = isAemMetascopes(config.metascopes.join(","));
+  return { ok: true, request: { flow: "jwt", url: `https://${config.ims}${JWT_EXCHANGE_PATH}`, form: jwtExchangeForm(config, jwt), aem } };
 }
 
 /**

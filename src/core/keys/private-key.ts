@@ -105,7 +105,7 @@ export function loadPrivateKey(text: string, passphrase = ""): RSAKey {
     if (has(/CERTIFICATE$/) && !has(/REQUEST/)) {
       throw keyError(
         "ERR_PRIVATE_KEY_TYPE",
-        "holds a certificate (BEGIN CERTIFICATE), which is the public half uploaded to the Developer Console. Use the private key (private.key) made with it.",
+        "holds a certificate (BEGIN CERTIFICATE), the public half of the key pair. Use the private key (private.key) made with it.",
       );
     }
     if (has(/PUBLIC KEY$/))

@@ -33,6 +33,8 @@ export function aemEnvironment(credentials: AemIntegration, options: AemEnvironm
     AEM_HOST: aemHost,
     ACCESS_TOKEN: "",
     ACCESS_TOKEN_EXPIRES_AT: "",
+    // Not needed to authenticate; kept so that doctor can check the key against it and see when it expires.
+    CERTIFICATE: credentials.publicKey ?? "",
   };
   return buildEnvironment(template, values, options.name ?? `${template.name} (${credentials.technicalAccount.clientId})`);
 }

@@ -1,7 +1,7 @@
 // Environment templates that instructors fill in and hand to students.
 
 import { ImsAuthError } from "../../core/errors.js";
-import { VARIABLES, type VariableName } from "../../core/config/variables.js";
+import { VARIABLES, type VariableInfo, type VariableName } from "../../core/config/variables.js";
 import type { FlowOption } from "../collection/flows.js";
 import { stableId } from "../collection/ids.js";
 
@@ -20,10 +20,30 @@ export interface EnvironmentFile {
   _postman_variable_scope: "environment";
 }
 
+/**
+ * What an environment may hold: the collection's variables, and CERTIFICATE, which only the doctor
+ * reads (to compare PRIVATE_KEY with it and to see when it expires). Kept out of core: the scripts
+ * never read it, so it costs them nothing.
+ */
+export const ENVIRONMENT_VARIABLES = {
+  ...VARIABLES,
+  CERTIFICATE: {
+    description:
+      "Optional, not read by the collection: the certificate of PRIVATE_KEY (BEGIN CERTIFICATE), so that postman-ims-auth doctor can check that key and certificate match and when it expires.",
+    secret: false,
+  },
+} as const satisfies Record<string, VariableInfo>;
+
+export type EnvironmentVariableName = keyof typeof ENVIRONMENT_VARIABLES;
+
+export const isEnvironmentVariable = (name: string): name is EnvironmentVariableName => name in ENVIRONMENT_VARIABLES;
+
 export interface EnvironmentTemplate {
   readonly file: string;
   readonly name: string;
-  readonly variables: readonly VariableName[];
+  readonly variables: readonly EnvironmentVariableName[];
+  /** Descriptions that fit this template's credential better than the general ones. */
+  readonly descriptions?: Partial<Record<EnvironmentVariableName, string>>;
   /** `generate --flows` writes a template when it serves one of the chosen flows. */
   readonly flows: readonly FlowOption[];
   /** What every student of a roster must be given a value for, unless the instructor says otherwise. */
@@ -60,7 +80,7 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
     required: ["API_KEY", "CLIENT_SECRET"],
   },
   {
-    // Filled in from AEM service credentials (src/generator/aem-credentials.ts); same JWT flow, AEM_HOST for the API calls.
+    // Filled in from AEM service credentials (src/generator/environment/aem-environment.ts); same JWT flow, AEM_HOST for the API calls.
     file: "aem.postman_environment.json",
     name: "AEM as a Cloud Service",
     variables: [
@@ -74,7 +94,22 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "AEM_HOST",
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "CERTIFICATE",
     ],
+    // The AEM Developer Console hands out one JSON file: each value is named by its field there.
+    descriptions: {
+      CLIENT_SECRET:
+        "integration.technicalAccount.clientSecret of the AEM service credentials (Developer Console → Integrations → Get Service Credentials).",
+      API_KEY: "integration.technicalAccount.clientId of the AEM service credentials.",
+      META_SCOPE: "integration.metascopes of the AEM service credentials, comma-separated (for example ent_aem_cloud_sdk).",
+      PRIVATE_KEY: "integration.privateKey of the AEM service credentials, whole, from -----BEGIN to END-----.",
+      TECHNICAL_ACCOUNT_ID: "integration.id of the AEM service credentials, ending in @techacct.adobe.com.",
+      IMS_ORG: "integration.org of the AEM service credentials, ending in @AdobeOrg.",
+      IMS: "integration.imsEndpoint of the AEM service credentials, without https:// (ims-na1.adobelogin.com).",
+      ACCESS_TOKEN:
+        "Filled in by the collection from the service credentials. Without them, paste a local development token (Developer Console → Integrations → Get Local Development Token) and leave the credential values empty: it is used until it expires.",
+      CERTIFICATE: "integration.publicKey of the AEM service credentials: doctor checks PRIVATE_KEY against it and when it expires.",
+    },
     flows: ["jwt"],
     required: ["API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY", "TECHNICAL_ACCOUNT_ID", "IMS_ORG"],
   },
@@ -94,25 +129,25 @@ export function buildEnvironment(
   values: Partial<Record<string, string>> = {},
   name = template.name,
 ): EnvironmentFile {
-  const extra: VariableName[] = [];
+  const extra: EnvironmentVariableName[] = [];
   for (const key of Object.keys(values)) {
-    if (template.variables.includes(key as VariableName)) continue;
-    if (!(key in VARIABLES)) {
+    if (template.variables.includes(key as EnvironmentVariableName)) continue;
+    if (!isEnvironmentVariable(key)) {
       throw new Error(`${key} is not a variable of the ${template.name} environment (${template.variables.join(", ")}).`);
     }
-    extra.push(key as VariableName);
+    extra.push(key);
   }
   return {
     id: stableId(`environment/${name}`),
     name,
     values: [...template.variables, ...extra].map((key) => {
-      const info = VARIABLES[key];
+      const info: VariableInfo = ENVIRONMENT_VARIABLES[key];
       return {
         key,
-        value: values[key] ?? ("default" in info ? info.default : ""),
+        value: values[key] ?? info.default ?? "",
         type: info.secret ? "secret" : "default",
         enabled: true,
-        description: info.description,
+        description: template.descriptions?.[key] ?? info.description,
       };
     }),
     _postman_variable_scope: "environment",

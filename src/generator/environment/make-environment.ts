@@ -2,15 +2,21 @@
 
 import { ImsAuthError } from "../../core/errors.js";
 import { isSecretName } from "../../core/config/secret-names.js";
-import { VARIABLES } from "../../core/config/variables.js";
 import { readAemCredentials } from "../../inputs/aem-credentials.js";
 import { aemEnvironment } from "./aem-environment.js";
 import { readPostmanEnvironment, type PostmanEnvironment } from "../../inputs/console-environment.js";
 import { parseDotenv } from "../../inputs/dotenv.js";
-import { buildEnvironment, templateByName, type EnvironmentFile, type EnvironmentValue } from "./environments.js";
+import {
+  buildEnvironment,
+  ENVIRONMENT_VARIABLES,
+  isEnvironmentVariable,
+  templateByName,
+  type EnvironmentFile,
+  type EnvironmentValue,
+} from "./environments.js";
 import { stableId } from "../collection/ids.js";
 import { readInputFile } from "../../inputs/input-file.js";
-import { refuseToOverwrite, writeEnvironmentFile } from "../files/output-file.js";
+import { checkOutputFile, writeEnvironmentFile } from "../files/output-file.js";
 
 export interface EnvironmentRequest {
   /** Template short name (workshop, oauth-s2s, aem); the workshop template when no source is given. */
@@ -72,7 +78,7 @@ function fromSource(request: EnvironmentRequest): EnvironmentFile {
 
 /** Builds the environment, then writes it (0600, whole or not at all); an existing file is kept unless `force`. */
 export function createEnvironmentFile(request: EnvironmentRequest & { readonly out: string; readonly force?: boolean }): EnvironmentFile {
-  refuseToOverwrite(request.out, request.force);
+  checkOutputFile(request.out, request.force);
   const env = makeEnvironment(request);
   writeEnvironmentFile(request.out, env);
   return env;
@@ -90,7 +96,7 @@ export function consoleEnvironment(download: PostmanEnvironment, name = download
 }
 
 function entry(key: string, value: string, otherwise: string): EnvironmentValue {
-  const info = (VARIABLES as Record<string, { description: string; secret: boolean } | undefined>)[key];
+  const info = (ENVIRONMENT_VARIABLES as Record<string, { description: string; secret: boolean } | undefined>)[key];
   const secret = info ? info.secret : isSecretName(key);
   return { key, value, type: secret ? "secret" : "default", enabled: true, description: info?.description ?? otherwise };
 }
@@ -104,11 +110,14 @@ function withValues(env: EnvironmentFile, values: Record<string, string>): Envir
   return { ...env, values: result };
 }
 
-/** Values from the .env files, then from files, then from --set: later ones win. Unknown names are refused. */
-function readValues(request: EnvironmentRequest, alsoKnown: ReadonlySet<string>): Record<string, string> {
+/** Values from the .env files, then from files, then from --set: later ones win. Unknown names are refused. The roster reads its class-wide values with it too. */
+export function readValues(
+  request: Pick<EnvironmentRequest, "envFiles" | "setFiles" | "set" | "processEnv">,
+  alsoKnown: ReadonlySet<string> = new Set(),
+): Record<string, string> {
   const values: Record<string, string> = {};
   const accept = (name: string, where: string, value: string) => {
-    if (!(name in VARIABLES) && !alsoKnown.has(name)) throw unknownName(name, where);
+    if (!isEnvironmentVariable(name) && !alsoKnown.has(name)) throw unknownName(name, where);
     values[name] = value;
   };
   for (const file of request.envFiles ?? []) {
@@ -163,7 +172,9 @@ function split(assignment: string, form: string): [string, string | undefined] {
 }
 
 function unknownName(name: string, where: string): ImsAuthError {
-  const close = Object.keys(VARIABLES).find((known) => known.toLowerCase() === name.toLowerCase());
-  const fix = close ? `did you mean ${close}? (names are case-sensitive)` : `the variables are ${Object.keys(VARIABLES).join(", ")}`;
+  const close = Object.keys(ENVIRONMENT_VARIABLES).find((known) => known.toLowerCase() === name.toLowerCase());
+  const fix = close
+    ? `did you mean ${close}? (names are case-sensitive)`
+    : `the variables are ${Object.keys(ENVIRONMENT_VARIABLES).join(", ")}`;
   return new ImsAuthError("ERR_INVALID_OPTION", `${where}: ${name} is not a variable the collection reads: ${fix}.`, name);
 }

@@ -1,13 +1,14 @@
 // Writes the generated collection and environment templates (what `npm run build` commits).
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ImsAuthError } from "../../core/errors.js";
 import { buildCollection, COLLECTION_FILE, COLLECTION_FLOWS, type CollectionOptions } from "../collection/collection.js";
-import { toJsonText } from "./output-file.js";
+import { checkOutputFile, checkOutputFolder, existingOutputFiles, toJsonText, writeFileAtomically } from "./output-file.js";
 import { buildEnvironment, TEMPLATES } from "../environment/environments.js";
 import { safeFileStem } from "./safe-file-name.js";
 
-export { refuseToOverwrite, toJsonText, writeEnvironmentFile, writeFileAtomically } from "./output-file.js";
+export { checkOutputFile, toJsonText, writeEnvironmentFile, writeFileAtomically } from "./output-file.js";
 
 /**
  * File name → JSON text, exactly as committed (two-space indent, final newline). With the default
@@ -15,6 +16,12 @@ export { refuseToOverwrite, toJsonText, writeEnvironmentFile, writeFileAtomicall
  * chosen flows keep the environment templates that serve them.
  */
 export function generatedFiles(options: CollectionOptions = {}): Map<string, string> {
+  if (options.name !== undefined && options.name.trim() === "") {
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      "the collection's name is empty: give it a name (--name NAME), or leave it out for the default, Adobe IMS.",
+    );
+  }
   const flows = options.flows ?? COLLECTION_FLOWS;
   const files = new Map<string, string>();
   files.set(join("collections", collectionFileName(options.name)), toJsonText(buildCollection({ ...options, flows })));
@@ -31,13 +38,45 @@ export function collectionFileName(name: string | undefined): string {
   return stem === "" ? COLLECTION_FILE : `${stem}.postman_collection.json`;
 }
 
-export function writeGenerated(root: string, options: CollectionOptions = {}): string[] {
-  const written: string[] = [];
-  for (const [relative, text] of generatedFiles(options)) {
-    const file = join(root, relative);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, text);
-    written.push(relative);
+export interface Generated {
+  /** Paths relative to the root, written now. */
+  readonly written: string[];
+  /** Paths that already held exactly this text, left alone. */
+  readonly unchanged: string[];
+}
+
+/**
+ * Writes the files under `root`, all or none. A file that already holds what would be written is
+ * left alone; one that holds anything else (an environment an instructor filled in, a collection
+ * changed in Postman) stops the whole write unless `force` (`npm run build` forces: it regenerates
+ * the committed files). Forced or not, only regular files are replaced.
+ */
+export function writeGenerated(root: string, options: CollectionOptions & { readonly force?: boolean } = {}): Generated {
+  const files = [...generatedFiles(options)].map(([relative, text]) => ({ relative, text, file: join(root, relative) }));
+  const unchanged = files.filter(({ file, text }) => sameText(file, text));
+  const changed = files.filter((entry) => !unchanged.includes(entry));
+  checkOutputFolder(root);
+  const differing = existingOutputFiles(changed.map(({ file }) => file));
+  if (differing.length > 0 && !options.force) {
+    const count = differing.length === 1 ? "1 file exists and differs" : `${differing.length} files exist and differ`;
+    throw new ImsAuthError(
+      "ERR_OUTPUT_EXISTS",
+      [
+        `${root}: ${count} from what generate writes (filled in, or changed since); nothing was written. Choose another folder (--out), move them away, or overwrite them with force (--force):`,
+        ...differing.map((file) => `  ${file}`),
+      ].join("\n"),
+    );
   }
-  return written;
+  for (const { file, text } of changed) writeFileAtomically(file, text);
+  return { written: changed.map(({ relative }) => relative), unchanged: unchanged.map(({ relative }) => relative) };
+}
+
+/** Whether a regular file holds exactly `text` (a link or anything else is never "the same"). */
+function sameText(file: string, text: string): boolean {
+  try {
+    checkOutputFile(file, true);
+    return readFileSync(file, "utf8") === text;
+  } catch {
+    return false;
+  }
 }

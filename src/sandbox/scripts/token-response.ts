@@ -1,7 +1,7 @@
 // Test script of the Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint.
 
 import { ImsAuthError } from "../../core/errors.js";
-import { readTokenResponse, type IssuedToken, type IssuingFlow } from "../../core/ims/ims-response.js";
+import { isAemMetascopes, readTokenResponse, type IssuedToken, type IssuingFlow } from "../../core/ims/ims-response.js";
 import { failTest, storeVariable, type Postman } from "../host/postman.js";
 
 declare const pm: Postman;
@@ -21,7 +21,8 @@ function run(): void {
     // What the request sent that IMS must not see quoted back in our message.
     const form = pm.request.body?.urlencoded;
     const secrets = ["client_secret", "jwt_token"].map((key) => String(form?.get?.(key) ?? ""));
-    token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now(), secrets);
+    const aem = flow === "jwt" && isAemMetascopes(String(pm.variables.get("META_SCOPE") ?? ""));
+    token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now(), secrets, aem);
   } catch (error) {
     failTest(pm, "IMS issued an access token", error);
     return;
