@@ -72,7 +72,8 @@ describe("JWT exchange, IMS refuses: the run fails with IMS's reason and a hint,
     [
       "a wrong client secret",
       () => ({ CLIENT_SECRET: "p8e-WRONG-SECRET" }),
-      /HTTP 401 invalid_client.*Check CLIENT_SECRET: IMS did not accept it/,
+      // The emulator's binding has AEM's metascopes: the hint names the service credentials' field.
+      /HTTP 401 invalid_client.*Check CLIENT_SECRET: use integration\.technicalAccount\.clientSecret of the AEM service credentials/,
     ],
     ["an unknown client id", () => ({ API_KEY: "unknownclient" }), /HTTP 400 invalid_client.*Check API_KEY/],
     [

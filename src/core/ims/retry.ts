@@ -6,7 +6,7 @@ const MAX_DELAY_MS = 30_000;
 
 /**
  * Network failures that trying again will not mend: an untrusted TLS certificate, a host name that
- * does not resolve (a typo in IMS). Retrying them would only make the student wait.
+ * does not resolve (a typo in IMS), a proxy that refuses the tunnel. Retrying them would only make the student wait.
  */
 const PERMANENT_FAILURE = /CERT|SIGNATURE|SSL|TLS|ENOTFOUND|EAI_NONAME|ERR_INVALID_URL|PROXY_REFUSED/i;
 
