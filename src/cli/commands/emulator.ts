@@ -1,7 +1,7 @@
 // `emulator`: a local IMS emulator for rehearsals, with the user's own credentials or a throwaway one, until SIGINT or SIGTERM.
 
 import { ImsAuthError } from "../../core/errors.js";
-import { usageError, type Command, type OptionValues } from "../command.js";
+import type { Command, OptionValues } from "../command.js";
 
 const USAGE = `postman-ims-auth emulator [--env FILE]... [--aem-credentials FILE]... [--write-env FILE] [--ca-out FILE]
                           [--port N] [--token-lifetime SECONDS] [--force]
