@@ -41,3 +41,16 @@ export function writeGenerated(root: string, options: CollectionOptions = {}): s
   }
   return written;
 }
+
+/** `generate --target bruno`: the Bruno collection folder (collections/bruno/adobe-ims/ in this repository). */
+export async function writeBrunoGenerated(root: string, options: CollectionOptions = {}): Promise<string[]> {
+  const { brunoFiles, BRUNO_DIR } = await import("../bruno/bruno-collection.js");
+  const written: string[] = [];
+  for (const [relative, text] of brunoFiles(options.flows ?? COLLECTION_FLOWS, options.name)) {
+    const file = join(root, BRUNO_DIR, relative);
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, text);
+    written.push(join(BRUNO_DIR, relative));
+  }
+  return written;
+}
