@@ -133,7 +133,8 @@ const engine: RollupOptions = {
 };
 
 /** Scripts that go into collections: one IIFE each, no globals, nothing imported or fetched at run time. */
-const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"].map(
+const SCRIPT_NAMES = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"];
+const scripts = SCRIPT_NAMES.map(
   (name): RollupOptions => ({
     input: `src/sandbox/scripts/${name}.ts`,
     output: {
@@ -146,4 +147,22 @@ const scripts = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", 
   }),
 );
 
-export default [engine, ...scripts];
+/**
+ * The same scripts for Bruno: the same bodies behind the Bruno adapter (src/sandbox/bruno), each an
+ * IIFE named __imsAuth whose `run` the collection awaits (Bruno ends a script when it returns).
+ */
+const brunoScripts = SCRIPT_NAMES.map(
+  (name): RollupOptions => ({
+    input: `src/sandbox/bruno/${name}.ts`,
+    output: {
+      file: `dist/sandbox/bruno/${name}.js`,
+      format: "iife",
+      name: "__imsAuth",
+      strict: true,
+      plugins: [terser(minifyOptions()), header(name, `src/sandbox/bruno/${name}.ts`)],
+    },
+    plugins: plugins([engineBlob()]),
+  }),
+);
+
+export default [engine, ...scripts, ...brunoScripts];

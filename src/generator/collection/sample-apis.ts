@@ -29,8 +29,12 @@ export function sampleGuard(sample: SampleSwitch, owner: string) {
   return inlineEvent("prerequest", ["(function (sample) {", ...scriptLines("sample-guard"), `})(${JSON.stringify(sample)});`], owner);
 }
 
-const PLATFORM: SampleSwitch = { folder: "Platform", on: "SANDBOX_NAME", needs: ["PLATFORM_HOST", "API_KEY", "IMS_ORG", "SANDBOX_NAME"] };
-const AEM: SampleSwitch = { folder: "AEM", on: "AEM_HOST", needs: ["AEM_HOST"] };
+export const PLATFORM: SampleSwitch = {
+  folder: "Platform",
+  on: "SANDBOX_NAME",
+  needs: ["PLATFORM_HOST", "API_KEY", "IMS_ORG", "SANDBOX_NAME"],
+};
+export const AEM: SampleSwitch = { folder: "AEM", on: "AEM_HOST", needs: ["AEM_HOST"] };
 
 /** Experience Platform: Bearer token from the collection, plus the API key, org and sandbox headers. */
 export function platformFolder(): ItemDefinition {

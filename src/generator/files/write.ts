@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
+import { brunoFiles, brunoFolderName } from "../bruno/bruno-collection.js";
 import { buildCollection, COLLECTION_FILE, COLLECTION_FLOWS, type CollectionOptions } from "../collection/collection.js";
 import { checkOutputFile, checkOutputFolder, existingOutputFiles, toJsonText, writeFileAtomically } from "./output-file.js";
 import { buildEnvironment, TEMPLATES } from "../environment/environments.js";
@@ -38,6 +39,8 @@ export function collectionFileName(name: string | undefined): string {
   return stem === "" ? COLLECTION_FILE : `${stem}.postman_collection.json`;
 }
 
+export type WriteOptions = CollectionOptions & { readonly force?: boolean };
+
 export interface Generated {
   /** Paths relative to the root, written now. */
   readonly written: string[];
@@ -51,13 +54,25 @@ export interface Generated {
  * changed in Postman) stops the whole write unless `force` (`npm run build` forces: it regenerates
  * the committed files). Forced or not, only regular files are replaced.
  */
-export function writeGenerated(root: string, options: CollectionOptions & { readonly force?: boolean } = {}): Generated {
-  const files = [...generatedFiles(options)].map(([relative, text]) => ({ relative, text, file: join(root, relative) }));
+export function writeGenerated(root: string, options: WriteOptions = {}): Generated {
+  return writeAllOrNone(root, generatedFiles(options), options.force === true);
+}
+
+/** `generate --target bruno`: the Bruno collection folder DIR/adobe-ims/ (collections/bruno/ in this repository), by the same rules. */
+export function writeBrunoGenerated(root: string, options: WriteOptions = {}): Generated {
+  const files = new Map<string, string>();
+  const folder = brunoFolderName(options.name);
+  for (const [relative, text] of brunoFiles(options.flows ?? COLLECTION_FLOWS, options.name)) files.set(join(folder, relative), text);
+  return writeAllOrNone(root, files, options.force === true);
+}
+
+function writeAllOrNone(root: string, generated: ReadonlyMap<string, string>, force: boolean): Generated {
+  const files = [...generated].map(([relative, text]) => ({ relative, text, file: join(root, relative) }));
   const unchanged = files.filter(({ file, text }) => sameText(file, text));
   const changed = files.filter((entry) => !unchanged.includes(entry));
   checkOutputFolder(root);
   const differing = existingOutputFiles(changed.map(({ file }) => file));
-  if (differing.length > 0 && !options.force) {
+  if (differing.length > 0 && !force) {
     const count = differing.length === 1 ? "1 file exists and differs" : `${differing.length} files exist and differ`;
     throw new ImsAuthError(
       "ERR_OUTPUT_EXISTS",

@@ -1,0 +1,36 @@
+// Body of the token requests' test script, as a function of `pm` (Postman's, or the Bruno adapter's).
+
+import { ImsAuthError } from "../../core/errors.js";
+import { isAemMetascopes, readTokenResponse, type IssuedToken, type IssuingFlow } from "../../core/ims/ims-response.js";
+import { failTest, storeVariable, type Postman } from "../host/postman.js";
+
+/** The Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint. */
+export function tokenResponse(pm: Postman): void {
+  // One script serves both exchanges; their expires_in units differ, so the path tells them apart.
+  const flow: IssuingFlow = pm.request.url.getPath().includes("/ims/token/v3") ? "s2s" : "jwt";
+  let token: IssuedToken;
+  try {
+    // No response at all (TLS, DNS, proxy): say so, rather than "HTTP undefined".
+    if (typeof pm.response?.code !== "number") {
+      throw new ImsAuthError(
+        "ERR_IMS_UNREACHABLE",
+        "No answer from IMS (network, TLS certificate or proxy problem). Check IMS and your connection.",
+      );
+    }
+    // What the request sent that IMS must not see quoted back in our message.
+    const form = pm.request.body?.urlencoded;
+    const secrets = ["client_secret", "jwt_token"].map((key) => String(form?.get?.(key) ?? ""));
+    const aem = flow === "jwt" && isAemMetascopes(String(pm.variables.get("META_SCOPE") ?? ""));
+    token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now(), secrets, aem);
+  } catch (error) {
+    failTest(pm, "IMS issued an access token", error);
+    return;
+  }
+  storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
+  storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
+  const stored = pm.variables.get("ACCESS_TOKEN") === token.accessToken;
+  pm.test("IMS issued an access token", () => undefined);
+  pm.test("ACCESS_TOKEN is stored for the next requests", () => {
+    if (!stored) throw new Error("ACCESS_TOKEN could not be stored: another variable scope shadows it.");
+  });
+}

@@ -1,0 +1,53 @@
+// Runs one of our scripts in Bruno: `pm` from bru/req/res, wait for its work, then fail (throw), skip, or let the request go.
+
+import type { Postman } from "../host/postman.js";
+import { failTest } from "../host/postman.js";
+import type { SandboxHost } from "../host/host.js";
+import type { Bru, BrunoRequest, BrunoResponse, BrunoTest } from "./bruno-api.js";
+import { brunoHost } from "./bruno-host.js";
+import { brunoPostman, type Verdict } from "./bruno-postman.js";
+import { Pending } from "./pending.js";
+
+declare const bru: Bru;
+declare const req: BrunoRequest;
+declare const res: BrunoResponse | undefined;
+declare const test: BrunoTest | undefined;
+
+export type Phase = "before-request" | "tests";
+
+/**
+ * Before the request, a failed check must stop it with our message: Bruno counts a failed test
+ * plus skipRequest() as a pass (exit 0), so the problems are thrown, as one ImsAuthError whose
+ * stack is its message (Bruno prints the stack; ours would point into minified code). In a test
+ * script, Bruno's own `test` reports them.
+ */
+export async function runInBruno(phase: Phase, script: (pm: Postman, host: SandboxHost) => void): Promise<void> {
+  const verdict: Verdict = { failures: [], skipped: false };
+  const pending = new Pending();
+  let pm: Postman | undefined;
+  const host = brunoHost(pending, (error) => pm && failTest(pm, "Adobe IMS access token", error));
+  pm = brunoPostman(
+    {
+      bru,
+      req,
+      res: phase === "tests" && typeof res !== "undefined" ? res : undefined,
+      test: phase === "tests" && typeof test === "function" ? test : undefined,
+    },
+    pending,
+    verdict,
+  );
+  try {
+    script(pm, host);
+  } catch (error) {
+    failTest(pm, "Adobe IMS access token", error);
+  }
+  await pending.idle();
+  if (verdict.failures.length > 0) {
+    const message = verdict.failures.map((failure) => failure.message).join("\n");
+    const error = new Error(message);
+    error.name = "ImsAuthError";
+    error.stack = `ImsAuthError: ${message}`;
+    throw error;
+  }
+  if (verdict.skipped) bru.runner.skipRequest();
+}
