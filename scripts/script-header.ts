@@ -46,9 +46,11 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
     writes: ["the request's form fields client_id, client_secret, scope"],
   },
   "token-response": {
-    what: "the test script of both Authenticate requests: stores the token IMS issued, or fails the test with IMS's reason and a hint.",
-    reads: ["ACCESS_TOKEN"],
-    writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
+    what:
+      "the test script of both Authenticate requests: stores the token IMS issued, or fails the test with IMS's reason and " +
+      "a hint, and remembers the refusal so that the requests after it report it instead of asking IMS again.",
+    reads: ["ACCESS_TOKEN", "IMS_AUTH_LAST_FAILURE", ...CREDENTIALS, "(the credential's values key the refusal)"],
+    writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "IMS_AUTH_LAST_FAILURE (collection variable)"],
   },
   "api-response": {
     what: "the 401 watcher in API requests' own test scripts: after a 401, marks the token stale so the next request renews it.",

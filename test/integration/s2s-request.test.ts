@@ -51,6 +51,17 @@ describe.each([
     expect(result.failures[0]?.message).toMatch(/^ERR_IMS_REJECTED: .*invalid_client.*Check CLIENT_SECRET/);
     expect(result.environment.ACCESS_TOKEN).toBe("");
   });
+
+  it("the whole collection with a wrong secret asks IMS once: the requests after the refusal report it again", async () => {
+    const result = await shared.ctx.run({ PRIVATE_KEY: "", META_SCOPE: "", CLIENT_SECRET: "p8e-WRONG" }, {}, runner);
+    expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 0 });
+    const messages = result.failures.map((failure) => failure.message);
+    expect(messages[0]).toMatch(/^ERR_IMS_REJECTED: .*invalid_client.*Check CLIENT_SECRET/);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages.slice(1)) {
+      expect(message).toMatch(/^ERR_IMS_REJECTED: .*\(Not asked again: the same variables failed earlier in this run\.\)$/);
+    }
+  });
 });
 
 it("no answer at all (untrusted certificate) is reported as such, not as an HTTP status", async () => {

@@ -28,6 +28,11 @@ describe("template text is 'not filled in'", () => {
     ["TECHNICAL_ACCOUNT_ID", "your-technical-account-id", /not filled in/],
     ["META_SCOPE", "changeme", /not filled in/],
     ["IMS_ORG", "xxxxxxxx", /not filled in/],
+    [
+      "CLIENT_SECRET",
+      "{{process.env.ADOBE_CLIENT_SECRET}}",
+      /^CLIENT_SECRET is \{\{process\.env\.ADOBE_CLIENT_SECRET\}\}, but the environment variable ADOBE_CLIENT_SECRET is not set: set it where bru runs \(a CI secret\), or in the \.env file next to the collection\.$/,
+    ],
     ["API_KEY", "undefined", /API_KEY is not set/],
     ["API_KEY", "null", /API_KEY is not set/],
   ])("%s = %j", (name, value, message) => {

@@ -54,6 +54,15 @@ export function requireValue(source: VariableSource, name: VariableName | string
     const reference = /\{\{([^{}]*)\}\}/.exec(value)?.[1];
     // A secret's value is quoted only when all of it is a placeholder: "p8e-real{{x}}" holds part of a secret.
     const what = PLACEHOLDER.test(value) || (quotable(value) && !isSecretName(name)) ? `the placeholder ${value}` : "template text";
+    // Bruno reads {{process.env.NAME}} from the process's environment and the collection's .env file.
+    const processVariable = /^process\.env\.(\w+)$/.exec(reference ?? "")?.[1];
+    if (processVariable !== undefined) {
+      throw new ImsAuthError(
+        "ERR_MISSING_VARIABLE",
+        `${name} is {{process.env.${processVariable}}}, but the environment variable ${processVariable} is not set: set it where bru runs (a CI secret), or in the .env file next to the collection.`,
+        name,
+      );
+    }
     const undefinedReference = reference !== undefined && reference !== name ? ` (no variable ${reference} is defined)` : "";
     throw new ImsAuthError(
       "ERR_MISSING_VARIABLE",

@@ -1,8 +1,10 @@
 // Body of the token requests' test script, as a function of `pm` (Postman's, or the Bruno adapter's).
 
+import { configurationKey } from "../../core/config/configuration-key.js";
 import { ImsAuthError } from "../../core/errors.js";
 import { isAemMetascopes, readTokenResponse, type IssuedToken, type IssuingFlow } from "../../core/ims/ims-response.js";
-import { failTest, storeVariable, type Postman } from "../host/postman.js";
+import { failTest, resolvedSource, storeVariable, type Postman } from "../host/postman.js";
+import { forget, remember } from "../renewal/failure-memo.js";
 
 /** The Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint. */
 export function tokenResponse(pm: Postman): void {
@@ -23,9 +25,13 @@ export function tokenResponse(pm: Postman): void {
     const aem = flow === "jwt" && isAemMetascopes(String(pm.variables.get("META_SCOPE") ?? ""));
     token = readTokenResponse(flow, pm.response.code, pm.response.text(), Date.now(), secrets, aem);
   } catch (error) {
+    // Remembered as the automatic authentication remembers its own failures: the requests after this
+    // one report it again instead of asking IMS with the same refused values.
+    remember(pm, configurationKey(resolvedSource(pm)), error, Date.now());
     failTest(pm, "IMS issued an access token", error);
     return;
   }
+  forget(pm);
   storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
   storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
   const stored = pm.variables.get("ACCESS_TOKEN") === token.accessToken;

@@ -17,9 +17,9 @@ export type Phase = "before-request" | "tests";
 
 /**
  * Before the request, a failed check must stop it with our message: Bruno counts a failed test
- * plus skipRequest() as a pass (exit 0), so the problems are thrown, as one ImsAuthError whose
- * stack is its message (Bruno prints the stack; ours would point into minified code). In a test
- * script, Bruno's own `test` reports them.
+ * plus skipRequest() as a pass (exit 0), so the problems are thrown, as one object with our
+ * message and no stack (ours would point into minified code). In a test script, Bruno's own
+ * `test` reports them.
  */
 export async function runInBruno(phase: Phase, script: (pm: Postman, host: SandboxHost) => void): Promise<void> {
   const verdict: Verdict = { failures: [], skipped: false };
@@ -43,11 +43,10 @@ export async function runInBruno(phase: Phase, script: (pm: Postman, host: Sandb
   }
   await pending.idle();
   if (verdict.failures.length > 0) {
-    const message = verdict.failures.map((failure) => failure.message).join("\n");
-    const error = new Error(message);
-    error.name = "ImsAuthError";
-    error.stack = `ImsAuthError: ${message}`;
-    throw error;
+    // A plain object, not an Error: Bruno prints an error's message and then its stack, and in safe mode
+    // QuickJS adds the stack a second time; an object with no stack prints our message once (developer
+    // mode), or once plus Bruno's own frames (safe mode).
+    throw { name: "ImsAuthError", message: verdict.failures.map((failure) => failure.message).join("\n") };
   }
   if (verdict.skipped) bru.runner.skipRequest();
 }
