@@ -1,7 +1,9 @@
 // `generate` as a user runs it: the files written, their validity, the flow and name options, and refusals.
 
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { brunoFiles } from "../../src/generator/bruno/bruno-collection.js";
 import { generatedFiles } from "../../src/generator/files/write.js";
 import { environmentRoundTripProblems, readJson, runCli, tempDir, type EnvironmentJson } from "../helpers/cli.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
@@ -58,11 +60,37 @@ describe("generate", () => {
     [["--flows", ","], /^error: ERR_INVALID_OPTION: no flow given/],
     [["--name", " "], /^error: ERR_INVALID_OPTION: the collection's name is empty: give it a name \(--name NAME\)/],
     [["--out"], /^error: ERR_USAGE: Option '-o, --out <value>' argument missing/],
+    [["--target", "insomnia"], /^error: ERR_INVALID_OPTION: --target is "insomnia": use postman or bruno\./],
   ])("refuses %j and writes nothing", async (args, message) => {
     const out = temp.path("refused");
     const result = await runCli(["generate", ...(args.includes("--out") ? args : [...args, "--out", out])]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("--target bruno: the Bruno collection folder, what npm run build commits; again, nothing to write; a changed file needs --force", async () => {
+    const out = temp.path("bruno");
+    const first = await runCli(["generate", "--target", "bruno", "--out", out]);
+    expect(first.code, first.stderr).toBe(0);
+    const expected = brunoFiles();
+    expect(first.stdout).toMatch(new RegExp(`^wrote ${expected.size} files in .*bruno: adobe-ims/opencollection\\.yml, `));
+    for (const [relative, text] of expected) expect(readFileSync(join(out, "adobe-ims", relative), "utf8")).toBe(text);
+
+    const again = await runCli(["generate", "--target", "bruno", "--out", out]);
+    expect(again.stdout.trim()).toBe(`wrote 0 files in ${out}; ${expected.size} unchanged`);
+
+    // A user filled in an environment in the file: it is not overwritten without --force.
+    const workshop = join(out, "adobe-ims", "environments", "workshop.yml");
+    writeFileSync(workshop, readFileSync(workshop, "utf8").replace('"name": "API_KEY"', '"name": "API_KEY", "value": "abc"'));
+    const refused = await runCli(["generate", "--target", "bruno", "--out", out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*1 file exists and differs from what generate writes/);
+    expect(refused.stderr).toContain(workshop);
+    const forced = await runCli(["generate", "--target", "bruno", "--out", out, "--force"]);
+    expect(forced.stdout.trim()).toBe(
+      `wrote 1 files in ${out}: ${join("adobe-ims", "environments", "workshop.yml")}; ${expected.size - 1} unchanged`,
+    );
+    expect(readFileSync(workshop, "utf8")).toBe(expected.get(join("environments", "workshop.yml")));
   });
 });

@@ -82,7 +82,7 @@ export function recipeRunner(work: string, caFile: () => string, home: () => str
           failed = outcome.code;
         } else if (step.uses?.startsWith("actions/upload-artifact@")) {
           // `if: always()`: runs after a failure too; the report must be there either way.
-          expect(existsSync(join(repo, step.with!.path!)), step.with!.path).toBe(true);
+          expect(existsSync(join(repo, step.with!.path!)), `${step.with!.path}\n${output}`).toBe(true);
         } else {
           expect(["actions/checkout@v4", "actions/setup-node@v4"]).toContain(step.uses);
         }

@@ -81,6 +81,13 @@ function request(item: ItemDefinition, seq: number, sample: SampleSwitch | undef
   };
 }
 
+/** A variable's description as Bruno users need it: Postman Vault references do not exist there. */
+function brunoDescription(description: string | undefined): string | undefined {
+  return description
+    ?.replace(/, or \{\{vault:NAME\}\}( to read it from Postman Vault)?\./, ".")
+    .replace("from -----BEGIN to END-----.", "from -----BEGIN to END----- (or that PEM in base64, on one line).");
+}
+
 /** Relative path → file text, as `generate --target bruno` writes them under DIR/adobe-ims/. */
 export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name = "Adobe IMS"): Map<string, string> {
   const files = new Map<string, string>();
@@ -123,7 +130,9 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
     const environment = buildEnvironment(template);
     // Secrets are marked secret and carry no value: the Bruno app keeps their values encrypted, outside the file.
     const variables = environment.values.map(({ key, value, type, description }) =>
-      type === "secret" ? { secret: true, name: key, description } : { name: key, value, description },
+      type === "secret"
+        ? { secret: true, name: key, description: brunoDescription(description) }
+        : { name: key, value, description: brunoDescription(description) },
     );
     files.set(
       join("environments", template.file.replace(/\.postman_environment\.json$/, ".yml")),
