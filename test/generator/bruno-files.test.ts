@@ -41,7 +41,8 @@ describe("generated Bruno collection", () => {
   });
 
   it("has the Postman collection's folders and requests: names, order, methods, URLs and headers", () => {
-    const postman = buildCollection().item.map((folder) => ({
+    const built = buildCollection() as { item: { name: string; item?: { name: string; request: unknown }[] }[] };
+    const postman = built.item.map((folder) => ({
       folder: folder.name,
       requests: (folder.item ?? []).map((item) => {
         const request = item.request as { method: string; url: { raw: string } | string; header?: { key: string; value: string }[] };
