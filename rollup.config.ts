@@ -79,7 +79,7 @@ function engineBlob(): Plugin {
 }
 
 /** After minifying: the script's readable header (scripts/script-header.ts), with the engine's digest where it carries it. */
-function header(name: string, source: string): Plugin {
+function header(name: string, source: string, bruno = false): Plugin {
   return {
     name: "script-header",
     renderChunk(code, chunk) {
@@ -94,7 +94,7 @@ function header(name: string, source: string): Plugin {
         engineText === undefined
           ? undefined
           : { digest: createHash("sha256").update(engineText, "latin1").digest("hex"), size: engineText.length };
-      const text = scriptHeader({ name, version: PACKAGE.version, source, repository: REPOSITORY, engine, notices: notices.lines });
+      const text = scriptHeader({ name, version: PACKAGE.version, source, repository: REPOSITORY, engine, notices: notices.lines, bruno });
       return { code: `${text}\n${code}`, map: null };
     },
   };
@@ -159,7 +159,7 @@ const brunoScripts = SCRIPT_NAMES.map(
       format: "iife",
       name: "__imsAuth",
       strict: true,
-      plugins: [terser(minifyOptions()), header(name, `src/sandbox/bruno/${name}.ts`)],
+      plugins: [terser(minifyOptions()), header(name, `src/sandbox/bruno/${name}.ts`, true)],
     },
     plugins: plugins([engineBlob()]),
   }),

@@ -74,6 +74,8 @@ export interface HeaderInput {
   readonly engine?: { readonly digest: string; readonly size: number };
   /** Third-party notices, one per bundled package. */
   readonly notices: readonly string[];
+  /** The Bruno entries: the same script behind the Bruno adapter. */
+  readonly bruno?: boolean;
 }
 
 const WIDTH = 112;
@@ -94,12 +96,23 @@ function wrap(first: string, text: string, next = " *   "): string[] {
 
 const list = (names: readonly string[], none: string) => (names.length > 0 ? names.join(", ") : none);
 
+const BRUNO_ADAPTER =
+  "Variables are read through bru.interpolate and written with bru.setVar (runtime variables, never saved to a file); " +
+  "a refusal is thrown, so the request is not sent and bru run exits non-zero.";
+
+/** The Postman wording of a script's description, in Bruno's terms. */
+function brunoWording(what: string): string {
+  return what.replace(/pm\.sendRequest/g, "bru.sendRequest").replace(/fails the test/g, "fails");
+}
+
 export function scriptHeader(input: HeaderInput): string {
   const info = SCRIPT_INFO[input.name];
   if (!info) throw new Error(`scripts/script-header.ts has no entry for the sandbox script "${input.name}"`);
   const from = input.repository ? `${input.repository} (${input.source})` : `${input.source} of the postman-ims-auth package`;
   const lines = [
-    ...wrap(`/*! postman-ims-auth ${input.version} ${input.name}:`, info.what, " * "),
+    ...(input.bruno
+      ? wrap(`/*! postman-ims-auth ${input.version} ${input.name} for Bruno:`, `${brunoWording(info.what)} ${BRUNO_ADAPTER}`, " * ")
+      : wrap(`/*! postman-ims-auth ${input.version} ${input.name}:`, info.what, " * ")),
     ...wrap(" * Reads:", list(info.reads, "nothing") + (info.readsToRenew ? `; to get a token also ${list(info.readsToRenew, "")}.` : ".")),
     ...wrap(" * Writes:", `${list(info.writes, "nothing")}.`),
     ...(input.engine
@@ -112,7 +125,9 @@ export function scriptHeader(input: HeaderInput): string {
     ),
     ...wrap(
       " * Verify:",
-      `postman-ims-auth verify COLLECTION.json (version ${input.version} of the package) says whether this script is byte for byte what it builds.`,
+      input.bruno
+        ? `postman-ims-auth generate --target bruno (version ${input.version} of the package) writes this script byte for byte.`
+        : `postman-ims-auth verify COLLECTION.json (version ${input.version} of the package) says whether this script is byte for byte what it builds.`,
     ),
     " */",
   ];

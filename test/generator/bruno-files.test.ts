@@ -93,11 +93,28 @@ describe("generated Bruno collection", () => {
   it("has the collection's Bearer auth and our before-request script, awaited; API requests inherit it, token requests do not", () => {
     const root = json<{ request: { auth: unknown; scripts: { type: string; code: string }[] } }>("opencollection.yml");
     expect(root.request.auth).toEqual({ type: "bearer", token: "{{ACCESS_TOKEN}}" });
-    expect(root.request.scripts[0]?.code).toMatch(/^\/\*! postman-ims-auth \S+ auto-auth:[\s\S]*\nawait __imsAuth\.run\(\);$/);
+    expect(root.request.scripts[0]?.code).toMatch(/^\/\*! postman-ims-auth \S+ auto-auth for Bruno:[\s\S]*\nawait __imsAuth\.run\(\);$/);
     for (const file of files.keys()) {
       if (file.startsWith("environments/") || file.endsWith("folder.yml") || file === "opencollection.yml") continue;
       const request = json<BrunoRequest>(file);
       expect(request.http.auth, file).toBe(file.startsWith("Authenticate/") ? undefined : "inherit");
+    }
+  });
+
+  it("each script opens with its header, in Bruno's terms, and ends with the await Bruno needs", () => {
+    const scripts = [...files.values()].flatMap((text) =>
+      JSON.stringify(JSON.parse(text)).includes('"code"')
+        ? ((JSON.parse(text) as { request?: BrunoRequest["runtime"]; runtime?: BrunoRequest["runtime"] }).runtime?.scripts ??
+          (JSON.parse(text) as { request: { scripts: BrunoRequest["runtime"]["scripts"] } }).request.scripts)
+        : [],
+    );
+    expect(scripts.length).toBe(11);
+    for (const { code } of scripts) {
+      expect(code).toMatch(/^\/\*! postman-ims-auth \S+ [a-z0-9-]+ for Bruno: /);
+      expect(code).toContain("src/sandbox/bruno/");
+      expect(code).toContain("postman-ims-auth generate --target bruno (version");
+      expect(code).not.toMatch(/^ \* .*pm\.sendRequest/m);
+      expect(code).toMatch(/\nawait __imsAuth\.run\((\{.*\})?\);(\ntest\([\s\S]*)?$/);
     }
   });
 
