@@ -1,11 +1,12 @@
 // Bruno's CLI as a runner we test, kept out of node_modules: a pinned @usebruno/cli installed into a cache folder
 // when missing (`npm run test:bruno`), and its tests run against it. `--cached` only says whether it is there.
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { optInMain } from "./opt-in-runner.mjs";
 
 export const BRUNO_CLI_VERSION = "4.1.0";
 
@@ -41,25 +42,13 @@ export function installBrunoCli() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [command, ...rest] = process.argv.slice(2);
-  if (command === "--cached") {
-    const entry = brunoCliEntry();
-    console.log(
-      entry
-        ? `@usebruno/cli ${BRUNO_CLI_VERSION} is cached (${brunoCliDir()})`
-        : `@usebruno/cli ${BRUNO_CLI_VERSION} is not cached in ${brunoCliDir()}`,
-    );
-    process.exit(entry ? 0 : 1);
-  }
-  if (command !== "test") {
-    console.error("usage: node scripts/bruno-cli.mjs --cached | test [vitest options]");
-    process.exit(2);
-  }
-  installBrunoCli();
-  const vitest = join("node_modules", "vitest", "vitest.mjs");
-  const run = spawnSync(process.execPath, [vitest, "run", "test/bruno", ...rest], {
-    stdio: "inherit",
-    env: { ...process.env, BRUNO_TESTS: "1" },
+  optInMain({
+    label: `@usebruno/cli ${BRUNO_CLI_VERSION}`,
+    dir: brunoCliDir,
+    find: brunoCliEntry,
+    install: installBrunoCli,
+    tests: "test/bruno",
+    flag: "BRUNO_TESTS",
+    usage: "node scripts/bruno-cli.mjs",
   });
-  process.exit(run.status ?? 1);
 }

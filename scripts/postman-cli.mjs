@@ -1,11 +1,12 @@
 // The Postman CLI as a runner we test, kept out of node_modules: a pinned postman-cli installed into a cache folder
 // when missing (`npm run test:postman-cli`), and its tests run against it. `--cached` only says whether it is there.
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { optInMain } from "./opt-in-runner.mjs";
 
 export const POSTMAN_CLI_VERSION = "1.34.0";
 
@@ -55,25 +56,13 @@ export function installPostmanCli() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [command, ...rest] = process.argv.slice(2);
-  if (command === "--cached") {
-    const binary = postmanCliBinary();
-    console.log(
-      binary
-        ? `postman-cli ${POSTMAN_CLI_VERSION} is cached (${postmanCliDir()})`
-        : `postman-cli ${POSTMAN_CLI_VERSION} is not cached in ${postmanCliDir()}`,
-    );
-    process.exit(binary ? 0 : 1);
-  }
-  if (command !== "test") {
-    console.error("usage: node scripts/postman-cli.mjs --cached | test [vitest options]");
-    process.exit(2);
-  }
-  installPostmanCli();
-  const vitest = join("node_modules", "vitest", "vitest.mjs");
-  const run = spawnSync(process.execPath, [vitest, "run", "test/postman-cli", ...rest], {
-    stdio: "inherit",
-    env: { ...process.env, POSTMAN_CLI_TESTS: "1" },
+  optInMain({
+    label: `postman-cli ${POSTMAN_CLI_VERSION}`,
+    dir: postmanCliDir,
+    find: postmanCliBinary,
+    install: installPostmanCli,
+    tests: "test/postman-cli",
+    flag: "POSTMAN_CLI_TESTS",
+    usage: "node scripts/postman-cli.mjs",
   });
-  process.exit(run.status ?? 1);
 }
