@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { brunoFiles } from "../../src/generator/bruno/bruno-collection.js";
 import { packageRoot } from "../../src/generator/files/paths.js";
 import { readJson, runCli, tempDir } from "../helpers/cli.js";
 import { environmentFile, workspace } from "../helpers/credential-files.js";
@@ -75,6 +76,15 @@ describe("the packed package", () => {
     expect(result.code).toBe(0);
     expect(readdirSync(join(project, "out", "environments")).length).toBe(3);
     expect(collectionSchemaErrors(readJson(join(project, "out", "collections", "adobe-ims.postman_collection.json")))).toEqual([]);
+  });
+
+  it("installed in another project, `generate --target bruno` writes the Bruno folder this repository commits", async () => {
+    const project = temp.path("project-bruno");
+    mkdirSync(project, { recursive: true });
+    const result = await runCli(["generate", "--target", "bruno", "--out", "out"], { cwd: project, entry: bin });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    for (const [relative, text] of brunoFiles()) expect(readFileSync(join(project, "out", "adobe-ims", relative), "utf8")).toBe(text);
   });
 
   it("installed in another project, `verify` finds the package's own collection what it builds", async () => {
