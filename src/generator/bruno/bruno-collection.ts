@@ -21,7 +21,7 @@ export function brunoFolderName(name: string | undefined): string {
 }
 
 /** A Bruno script: our compiled IIFE, then the await Bruno needs to keep it running until its work is done. */
-function brunoScript(name: ScriptName, argument?: SampleSwitch): string {
+export function brunoScript(name: ScriptName, argument?: SampleSwitch): string {
   const path = join(sandboxDir(), "bruno", `${name}.js`);
   const source = readFileSync(path, "utf8").trimEnd();
   return `${source}\nawait __imsAuth.run(${argument ? JSON.stringify(argument) : ""});`;
@@ -81,6 +81,21 @@ function request(item: ItemDefinition, seq: number, sample: SampleSwitch | undef
   };
 }
 
+/** A folder as values (folder.yml, then one file a request), paths relative to the folder; `inject --target bruno` writes them as block YAML. */
+export function brunoFolder(
+  folder: ItemDefinition,
+  seq: number,
+  sample?: SampleSwitch,
+  description = folder.description,
+): Map<string, unknown> {
+  const files = new Map<string, unknown>();
+  files.set("folder.yml", { info: { name: folder.name, type: "folder", seq }, ...docs(description) });
+  (folder.item ?? []).forEach((item, position) => {
+    files.set(`${fileName(item.name)}.yml`, request(item, position + 1, sample));
+  });
+  return files;
+}
+
 /** Relative path → file text, as `generate --target bruno` writes them under DIR/adobe-ims/. */
 export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name = "Adobe IMS"): Map<string, string> {
   const files = new Map<string, string>();
@@ -110,13 +125,7 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
     [aemFolder(), AEM],
   ];
   folders.forEach(([folder, sample], index) => {
-    files.set(
-      join(folder.name, "folder.yml"),
-      text({ info: { name: folder.name, type: "folder", seq: index + 1 }, ...docs(folder.description) }),
-    );
-    (folder.item ?? []).forEach((item, position) => {
-      files.set(join(folder.name, `${fileName(item.name)}.yml`), text(request(item, position + 1, sample)));
-    });
+    for (const [relative, value] of brunoFolder(folder, index + 1, sample)) files.set(join(folder.name, relative), text(value));
   });
   for (const template of TEMPLATES) {
     if (!template.flows.some((flow) => flows.includes(flow))) continue;
