@@ -70,6 +70,8 @@ export function setKey(file: YamlFile, parent: YAMLMap, key: string, value: unkn
     return;
   }
   const pair = file.doc.createPair(key, node);
+  // A new top-level block after a blank line, as the Bruno app writes them.
+  if (parent === file.root && isScalar(pair.key)) pair.key.spaceBefore = true;
   const index = parent.items.findIndex((item) => before.includes(String(keyOf(item.key))));
   if (index < 0) parent.items.push(pair);
   else parent.items.splice(index, 0, pair);
