@@ -2,10 +2,8 @@
 
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isMap } from "yaml";
-import { brunoFolder } from "../../generator/bruno/bruno-collection.js";
 import { authenticateFolder, type FlowOption } from "../../generator/collection/collection.js";
-import { parseYamlFile, toBlockYaml } from "./yaml-file.js";
+import type { BrunoFormat } from "./format.js";
 
 export const FOLDER_MARK = "(Added by postman-ims-auth inject: running inject again replaces this folder.)";
 const NAME = "Authenticate";
@@ -22,29 +20,25 @@ export interface OurFolder {
 }
 
 /** Ours if there is one; else Authenticate, or Authenticate (Adobe IMS) when the user has a folder of that name. */
-export function ourFolder(root: string, flows: readonly FlowOption[]): OurFolder {
-  const name = findOurs(root) ?? freeName(root);
+export function ourFolder(root: string, format: BrunoFormat, flows: readonly FlowOption[]): OurFolder {
+  const name = findOurs(root, format) ?? freeName(root);
   const definition = authenticateFolder(flows);
   const files = new Map<string, string>();
   const description = `${definition.description ?? ""} ${FOLDER_MARK}`.trim();
-  for (const [relative, value] of brunoFolder({ ...definition, name }, 1, undefined, description)) {
-    files.set(join(name, relative), toBlockYaml(value));
-  }
+  for (const [relative, text] of format.folderFiles({ ...definition, name }, description)) files.set(join(name, relative), text);
   const stale = existingFiles(root, name).filter(
-    (path) => !files.has(path) && path.endsWith(".yml") && readFileSync(join(root, path), "utf8").includes(OUR_HEADER),
+    (path) => !files.has(path) && path.endsWith(format.ext) && readFileSync(join(root, path), "utf8").includes(OUR_HEADER),
   );
   return { name, files, stale };
 }
 
-function findOurs(root: string): string | undefined {
+/** The folder whose folder file carries our mark (written on one line in both formats). */
+function findOurs(root: string, format: BrunoFormat): string | undefined {
   return readdirSync(root)
     .sort()
     .find((name) => {
-      const file = join(root, name, "folder.yml");
-      if (!isDirectory(join(root, name)) || !existsSync(file) || !lstatSync(file).isFile()) return false;
-      const docs = parseYamlFile(readFileSync(file, "utf8"), join(name, "folder.yml")).root.get("docs", true);
-      const content = isMap(docs) ? docs.get("content") : docs;
-      return typeof content === "string" && content.includes(FOLDER_MARK);
+      const file = join(root, name, format.folderFile);
+      return isDirectory(join(root, name)) && isFile(file) && readFileSync(file, "utf8").includes(FOLDER_MARK);
     });
 }
 
@@ -59,13 +53,8 @@ function existingFiles(root: string, name: string): string[] {
   if (!isDirectory(join(root, name))) return [];
   return readdirSync(join(root, name))
     .map((entry) => join(name, entry))
-    .filter((path) => lstatSync(join(root, path)).isFile());
+    .filter((path) => isFile(join(root, path)));
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
+const isDirectory = (path: string): boolean => existsSync(path) && lstatSync(path).isDirectory();
+const isFile = (path: string): boolean => existsSync(path) && lstatSync(path).isFile();

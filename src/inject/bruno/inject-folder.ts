@@ -5,7 +5,11 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
 import { checkOutputFolder, existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
 import type { FlowOption } from "../../generator/collection/collection.js";
-import { type BrunoPlan, COLLECTION_FILE, planInjection } from "./plan.js";
+import type { BrunoFormat } from "./format.js";
+import { type BrunoPlan, planInjection } from "./plan.js";
+import { YAML_FORMAT } from "./yaml-format.js";
+
+const COLLECTION_FILE = YAML_FORMAT.collectionFile;
 
 export interface InjectBrunoRequest {
   /** The collection's folder (where opencollection.yml is). */
@@ -39,9 +43,9 @@ export function injectBrunoFolder(request: InjectBrunoRequest): InjectedBruno {
       "ERR_INVALID_OPTION",
       "force (--force) goes with an output folder (-o DIR): in-place always changes the collection.",
     );
-  checkFormat(dir);
+  const format = checkFormat(dir);
   if (out !== undefined) checkCopyTarget(dir, out, request.force === true);
-  const plan = planInjection(dir, request.flows);
+  const plan = planInjection(dir, format, request.flows);
   if (out === undefined) {
     for (const [path, text] of plan.changed) writeFileAtomically(join(dir, path), text, modeOf(join(dir, path)));
     for (const path of plan.removed) rmSync(join(dir, path));
@@ -60,7 +64,7 @@ export function injectBrunoFolder(request: InjectBrunoRequest): InjectedBruno {
 }
 
 /** OpenCollection YAML is injected; the older .bru format is refused, with the way to convert it. */
-function checkFormat(dir: string): void {
+function checkFormat(dir: string): BrunoFormat {
   let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(dir);
@@ -72,7 +76,7 @@ function checkFormat(dir: string): void {
       "ERR_INPUT_FILE",
       `${dir} is a file: name the Bruno collection's folder, the one that holds ${COLLECTION_FILE}.`,
     );
-  if (existsSync(join(dir, COLLECTION_FILE))) return;
+  if (existsSync(join(dir, COLLECTION_FILE))) return YAML_FORMAT;
   if (existsSync(join(dir, "bruno.json")))
     throw new ImsAuthError(
       "ERR_INPUT_FILE",

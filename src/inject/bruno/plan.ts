@@ -1,16 +1,15 @@
-// What `inject --target bruno` changes in an OpenCollection folder, worked out whole before anything is written.
+// What `inject --target bruno` changes in a Bruno collection folder, worked out whole before anything is written.
 
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { COLLECTION_FLOWS, type FlowOption } from "../../generator/collection/collection.js";
 import { readInputFile } from "../../inputs/input-file.js";
 import { ourFolder } from "./authenticate-folder.js";
-import { injectCollectionRoot } from "./collection-root.js";
+import type { BrunoFormat } from "./format.js";
 import { injectRequests } from "./request-files.js";
-import { parseYamlFile, yamlText } from "./yaml-file.js";
-
-export const COLLECTION_FILE = "opencollection.yml";
 
 export interface BrunoPlan {
+  readonly format: BrunoFormat;
   /** Path relative to the collection → new text: the files that change or are added. */
   readonly changed: Map<string, string>;
   /** Files of an earlier injection to delete. */
@@ -21,33 +20,28 @@ export interface BrunoPlan {
   readonly watched: number;
 }
 
-export function planInjection(root: string, flows: readonly FlowOption[] = COLLECTION_FLOWS): BrunoPlan {
-  const original = readInputFile(join(root, COLLECTION_FILE), "the Bruno collection");
-  const collection = parseYamlFile(original, COLLECTION_FILE);
-  const warnings = injectCollectionRoot(collection);
+export function planInjection(root: string, format: BrunoFormat, flows: readonly FlowOption[] = COLLECTION_FLOWS): BrunoPlan {
   const changed = new Map<string, string>();
-  const text = yamlText(collection);
-  if (text !== original) changed.set(COLLECTION_FILE, text);
+  const original = readIfFile(join(root, format.collectionFile));
+  const collection = format.collectionRoot(original, format.collectionFile);
+  if (collection.text !== original) changed.set(format.collectionFile, collection.text);
 
-  const folder = ourFolder(root, flows);
+  const folder = ourFolder(root, format, flows);
   for (const [path, content] of folder.files) {
     if (readIfFile(join(root, path)) !== content) changed.set(path, content);
   }
-  const requests = injectRequests(root, new Set([folder.name]));
+  const requests = injectRequests(root, format, new Set([folder.name]));
   for (const [path, content] of requests.changed) changed.set(path, content);
   return {
+    format,
     changed,
     removed: folder.stale,
     folder: folder.name,
-    warnings: [...warnings, ...requests.warnings],
+    warnings: [...collection.warnings, ...requests.warnings],
     watched: requests.watched,
   };
 }
 
 function readIfFile(path: string): string | undefined {
-  try {
-    return readInputFile(path, "");
-  } catch {
-    return undefined;
-  }
+  return existsSync(path) ? readInputFile(path, "a file of the Bruno collection") : undefined;
 }
