@@ -73,6 +73,57 @@ bundled: false
   "Sandboxes/List three.yml": request("List three", 3),
 };
 
+const bruRequest = (name: string, seq: number) => `meta {
+  name: ${name}
+  type: http
+  seq: ${seq}
+}
+
+get {
+  url: ${LIST}
+  body: none
+  auth: inherit
+}
+
+headers {
+  x-api-key: {{API_KEY}}
+  x-gw-ims-org-id: {{IMS_ORG}}
+  x-sandbox-name: prod
+}
+
+tests {
+  test("${name}: the team's pre-request code ran", function () {
+    expect(bru.getVar("teamScriptRan")).to.equal("yes");
+  });
+  test("${name}: answered 200", function () {
+    expect(res.getStatus()).to.equal(200);
+  });
+}
+`;
+
+/** The same collection in the older .bru format, as Bruno's jsonToBru writes it. */
+const TEAM_BRU = {
+  "bruno.json": '{\n  "version": "1",\n  "name": "Team API",\n  "type": "collection"\n}\n',
+  "collection.bru": `auth {
+  mode: basic
+}
+
+auth:basic {
+  username: team
+  password: not-a-secret
+}
+
+script:pre-request {
+  // the team's own pre-request code
+  bru.setVar("teamScriptRan", "yes");
+}
+`,
+  "Sandboxes/folder.bru": "meta {\n  name: Sandboxes\n  seq: 2\n}\n",
+  "Sandboxes/List one.bru": bruRequest("List one", 1),
+  "Sandboxes/List two.bru": bruRequest("List two", 2),
+  "Sandboxes/List three.bru": bruRequest("List three", 3),
+};
+
 function bru(dir: string, args: readonly string[], home: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
@@ -93,7 +144,7 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     rmSync(home, { recursive: true, force: true });
   });
 
-  async function injected(name: string): Promise<string> {
+  async function injected(name: string, files: Record<string, string> = TEAM): Promise<string> {
     const dir = work.path(name);
     const { emulator, credential } = shared.ctx;
     const { integration } = credential;
@@ -105,10 +156,15 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
       IMS_ORG: integration.orgId,
       PLATFORM_HOST: emulator.host,
     };
-    const environment = `name: ci\nvariables:\n${Object.entries(values)
-      .map(([key, value]) => `  - name: ${key}\n    value: "${value}"\n`)
-      .join("")}`;
-    writeTree(dir, { ...TEAM, "environments/ci.yml": environment });
+    const bru = "bruno.json" in files;
+    const environment = bru
+      ? `vars {\n${Object.entries(values)
+          .map(([key, value]) => `  ${key}: ${value}\n`)
+          .join("")}}\n`
+      : `name: ci\nvariables:\n${Object.entries(values)
+          .map(([key, value]) => `  - name: ${key}\n    value: "${value}"\n`)
+          .join("")}`;
+    writeTree(dir, { ...files, [`environments/ci.${bru ? "bru" : "yml"}`]: environment });
     writeFileSync(work.path("ca.pem"), emulator.caCertificatePem);
     const result = await runCli(["inject", "--target", "bruno", dir, "--in-place", "--flows", "oauth-s2s"]);
     expect(result.code, result.stderr).toBe(0);
@@ -126,6 +182,26 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     }
     expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 3 });
     expect(result.stdout + result.stderr).not.toContain(shared.ctx.credential.integration.clientSecret);
+  });
+
+  it.each(["safe", "developer"])("the .bru format, --sandbox %s: green with one IMS call for three requests", async (sandbox) => {
+    const dir = await injected(`team-bru-${sandbox}`, TEAM_BRU);
+    shared.ctx.emulator.reset();
+    const result = await bru(dir, ["Sandboxes", "--env", "ci", "--sandbox", sandbox, "--cacert", work.path("ca.pem")], home);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    for (const name of ["List one", "List two", "List three"]) {
+      expect(result.stdout).toContain(`✓ ${name}: the team's pre-request code ran`);
+      expect(result.stdout).toContain(`✓ ${name}: answered 200`);
+    }
+    expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 3 });
+  });
+
+  it("the .bru format: the whole collection, its Authenticate folder written as .bru, is green", async () => {
+    const dir = await injected("team-bru-whole", TEAM_BRU);
+    const result = await bru(dir, ["--env", "ci", "--cacert", work.path("ca.pem")], home);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain("✓ IMS issued an access token");
+    expect(result.stdout).toContain("✓ List three: answered 200");
   });
 
   it("the whole collection, Authenticate folder included, is green", async () => {

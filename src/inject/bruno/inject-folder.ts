@@ -5,11 +5,14 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
 import { checkOutputFolder, existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
 import type { FlowOption } from "../../generator/collection/collection.js";
+import { BRU_FORMAT } from "./bru-format.js";
 import type { BrunoFormat } from "./format.js";
 import { type BrunoPlan, planInjection } from "./plan.js";
 import { YAML_FORMAT } from "./yaml-format.js";
 
 const COLLECTION_FILE = YAML_FORMAT.collectionFile;
+/** The file that makes a folder a .bru collection (collection.bru is optional). */
+const BRU_FORMAT_MARK = "bruno.json";
 
 export interface InjectBrunoRequest {
   /** The collection's folder (where opencollection.yml is). */
@@ -63,7 +66,7 @@ export function injectBrunoFolder(request: InjectBrunoRequest): InjectedBruno {
   return { ...plan, dir: out ?? dir };
 }
 
-/** OpenCollection YAML is injected; the older .bru format is refused, with the way to convert it. */
+/** Which of Bruno's formats the folder holds; anything else is refused, saying what a collection folder has. */
 function checkFormat(dir: string): BrunoFormat {
   let stats: ReturnType<typeof statSync>;
   try {
@@ -77,16 +80,11 @@ function checkFormat(dir: string): BrunoFormat {
       `${dir} is a file: name the Bruno collection's folder, the one that holds ${COLLECTION_FILE}.`,
     );
   if (existsSync(join(dir, COLLECTION_FILE))) return YAML_FORMAT;
-  if (existsSync(join(dir, "bruno.json")))
-    throw new ImsAuthError(
-      "ERR_INPUT_FILE",
-      `${dir} is a Bruno collection in the older .bru format (bruno.json, collection.bru): inject changes OpenCollection YAML ` +
-        `collections (${COLLECTION_FILE}), the format Bruno's app creates. Convert it in Bruno (the collection's settings → Overview → ` +
-        "Migration → Convert to YML), then inject again.",
-    );
+  // As bru run tells them apart (bruno-cli's getCollectionFormat): opencollection.yml first, then bruno.json.
+  if (existsSync(join(dir, BRU_FORMAT_MARK))) return BRU_FORMAT;
   throw new ImsAuthError(
     "ERR_INPUT_FILE",
-    `${dir} is not a Bruno collection folder: it has no ${COLLECTION_FILE}. Name the folder you open in Bruno (Open Collection).`,
+    `${dir} is not a Bruno collection folder: it has no ${COLLECTION_FILE} (nor bruno.json, in the older .bru format). Name the folder you open in Bruno (Open Collection).`,
   );
 }
 
