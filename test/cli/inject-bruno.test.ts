@@ -1,8 +1,8 @@
-// `inject --target bruno` as a user runs it on a Bruno collection folder: output lines, warnings, a rerun, a .bru refusal.
+// `inject --target bruno` as a user runs it on a Bruno collection folder (YAML and .bru): output lines, warnings, a rerun, refusals.
 
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { ACME_BRUNO, readTree, writeTree } from "../helpers/realistic-bruno-collection.js";
+import { ACME_BRU, ACME_BRUNO, readTree, writeTree } from "../helpers/realistic-bruno-collection.js";
 
 const temp = tempDir("cli-inject-bruno");
 afterAll(() => temp.remove());
@@ -32,17 +32,27 @@ describe("inject --target bruno", () => {
     expect(readTree(dir)).toEqual(tree);
   });
 
-  it("a .bru collection: error: ERR_INPUT_FILE with the way to convert it, exit 1, nothing written", async () => {
+  it("a .bru collection, -o DIR: a copy with our parts, the collection untouched", async () => {
     const dir = temp.path("legacy");
-    const files = { "bruno.json": '{"version":"1","name":"Legacy","type":"collection"}', "collection.bru": "auth {\n  mode: none\n}\n" };
-    writeTree(dir, files);
-    const result = await runCli(["inject", "--target", "bruno", dir, "-o", temp.path("out")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
-      /^error: ERR_INPUT_FILE: .* is a Bruno collection in the older \.bru format .*Convert to YML\), then inject again\.\n$/,
+    writeTree(dir, ACME_BRU);
+    const result = await runCli(["inject", "--target", "bruno", dir, "-o", temp.path("legacy-ims")]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^wrote a copy of .*legacy in .*legacy-ims \(6 files ours or changed\): Bearer auth, auto-auth script and Authenticate folder; 2 requests watch for 401; 3 warnings above\n$/,
     );
-    expect(result.stdout).toBe("");
-    expect(readTree(dir)).toEqual(files);
+    expect(readTree(dir)).toEqual(ACME_BRU);
+    expect(readTree(temp.path("legacy-ims"))["collection.bru"]).toContain("auth:bearer {\n  token: {{ACCESS_TOKEN}}\n}");
+  });
+
+  it("a folder that is no collection: error: ERR_INPUT_FILE naming what it lacks, exit 1, nothing written", async () => {
+    const dir = temp.path("notes");
+    writeTree(dir, { "notes.md": "# notes\n" });
+    const result = await runCli(["inject", "--target", "bruno", dir, "--in-place"]);
+    expect([result.code, result.stdout]).toEqual([1, ""]);
+    expect(result.stderr).toBe(
+      `error: ERR_INPUT_FILE: ${dir} is not a Bruno collection folder: it has no opencollection.yml (nor bruno.json, in the older .bru format). Name the folder you open in Bruno (Open Collection).\n`,
+    );
+    expect(readTree(dir)).toEqual({ "notes.md": "# notes\n" });
   });
 
   it("an unknown target is ERR_INVALID_OPTION", async () => {

@@ -1,4 +1,4 @@
-// inject --target bruno: --flows, a folder of the user's named Authenticate, a minimal collection, copies, and every refusal.
+// inject --target bruno: --flows, a folder of the user's named Authenticate, a minimal collection, copies, and the refusals.
 
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -88,21 +88,6 @@ describe("inject --target bruno, cases", () => {
     expect(readTree(out)).toEqual(copy);
   });
 
-  it("refuses a .bru collection, saying how to convert it, and writes nothing", () => {
-    const dir = temp.path("bru");
-    const files = {
-      "bruno.json": JSON.stringify({ version: "1", name: "Legacy", type: "collection" }),
-      "collection.bru": "auth {\n  mode: none\n}\n\nscript:pre-request {\n  bru.setVar('x', 1);\n}\n",
-      "Ping.bru": "meta {\n  name: Ping\n  type: http\n  seq: 1\n}\n\nget {\n  url: https://example.test\n  auth: inherit\n}\n",
-    };
-    writeTree(dir, files);
-    const error = refusal(() => injectBrunoFolder({ dir, inPlace: true }));
-    expect(error.code).toBe("ERR_INPUT_FILE");
-    expect(error.message).toContain("is a Bruno collection in the older .bru format (bruno.json, collection.bru)");
-    expect(error.message).toContain("Convert to YML), then inject again.");
-    expect(readTree(dir)).toEqual(files);
-  });
-
   it("refuses what is not a collection folder, naming what is missing", () => {
     expect(refusal(() => injectBrunoFolder({ dir: temp.path("none"), inPlace: true })).message).toMatch(/does not exist: check the path/);
     const empty = temp.path("empty");
@@ -110,7 +95,7 @@ describe("inject --target bruno, cases", () => {
     const error = refusal(() => injectBrunoFolder({ dir: empty, inPlace: true }));
     expect([error.code, error.message]).toEqual([
       "ERR_INPUT_FILE",
-      `${empty} is not a Bruno collection folder: it has no opencollection.yml. Name the folder you open in Bruno (Open Collection).`,
+      `${empty} is not a Bruno collection folder: it has no opencollection.yml (nor bruno.json, in the older .bru format). Name the folder you open in Bruno (Open Collection).`,
     ]);
   });
 

@@ -157,3 +157,82 @@ export function readTree(dir: string, under = ""): Record<string, string> {
   }
   return tree;
 }
+
+/** The same kind of collection in the older .bru format, as Bruno's jsonToBru writes it (a blank line between blocks). */
+export const ACME_BRU: Readonly<Record<string, string>> = {
+  "bruno.json": '{\n  "version": "1",\n  "name": "Acme API",\n  "type": "collection",\n  "ignore": ["node_modules", ".git"]\n}\n',
+  "collection.bru": `headers {
+  x-team: platform
+}
+
+auth {
+  mode: basic
+}
+
+auth:basic {
+  username: {{USER}}
+  password: {{PASS}}
+}
+
+script:pre-request {
+  // the team's own pre-request code
+  bru.setVar("startedAt", Date.now());
+}
+
+tests {
+  test("answers", function () {
+    expect(res.getStatus()).to.be.below(500);
+  });
+}
+
+docs {
+  Acme's API, for the platform team.
+}
+`,
+  "Users/folder.bru": "meta {\n  name: Users\n  seq: 1\n}\n",
+  "Users/List users.bru": `meta {
+  name: List users
+  type: http
+  seq: 1
+}
+
+get {
+  url: {{BASE_URL}}/users
+  body: none
+  auth: inherit
+}
+
+tests {
+  test("lists users", function () {
+    expect(res.getStatus()).to.equal(200);
+  });
+}
+
+settings {
+  encodeUrl: true
+}
+`,
+  "Users/Get user.bru": `meta {
+  name: Get user
+  type: http
+  seq: 2
+}
+
+get {
+  url: {{BASE_URL}}/users/1
+  body: none
+  auth: inherit
+}
+
+docs {
+  Reads one user.
+}
+`,
+  "Users/Public ping.bru":
+    "meta {\n  name: Public ping\n  type: http\n  seq: 3\n}\n\nget {\n  url: {{BASE_URL}}/ping\n  body: none\n  auth: none\n}\n",
+  "Admin/folder.bru":
+    "meta {\n  name: Admin\n  seq: 2\n}\n\nauth {\n  mode: apikey\n}\n\nauth:apikey {\n  key: x-admin-key\n  value: {{ADMIN_KEY}}\n  placement: header\n}\n",
+  "Admin/Stats.bru":
+    "meta {\n  name: Stats\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{BASE_URL}}/admin/stats\n  body: none\n  auth: inherit\n}\n",
+  "environments/dev.bru": "vars {\n  BASE_URL: https://api.acme.test\n}\n",
+};

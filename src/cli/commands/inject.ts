@@ -12,7 +12,7 @@ postman-ims-auth inject --target bruno DIR (-o DIR [--force] | --in-place) [--fl
 
   COLLECTION        a Postman Collection v2.1 file (Postman: ⋯ → Export → Collection v2.1)
   --target T        postman (default), or bruno: DIR is a Bruno collection folder (the one holding
-                    opencollection.yml; the older .bru format is refused, with how to convert it)
+                    opencollection.yml, or bruno.json in the older .bru format)
   -o, --out PATH    write the result there: a file, or for bruno a copy of the folder (--force to
                     write into an existing file or a folder that holds files)
   --in-place        change COLLECTION (or DIR) itself
@@ -50,9 +50,13 @@ parts. Requests and folders whose own auth overrides the collection's are listed
       const result = injectBrunoFolder({ dir: positionals[0] ?? "", ...request });
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
       const files = result.changed.size + result.removed.length;
+      const counted = `${files} file${files === 1 ? "" : "s"}`;
+      const done =
+        request.out === undefined
+          ? `${files === 0 ? "nothing to change in" : `wrote ${counted} in`} ${result.dir}`
+          : `wrote a copy of ${positionals[0]} in ${result.dir} (${counted} ours or changed)`;
       console.log(
-        `${files === 0 ? "nothing to change in" : `wrote ${files} file${files === 1 ? "" : "s"} in`} ${result.dir}: Bearer auth, ` +
-          `auto-auth script and ${result.folder} folder; ${result.watched} requests watch for 401${warnedSuffix(result.warnings)}`,
+        `${done}: Bearer auth, auto-auth script and ${result.folder} folder; ${result.watched} requests watch for 401${warnedSuffix(result.warnings)}`,
       );
       return 0;
     }

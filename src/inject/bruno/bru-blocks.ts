@@ -42,7 +42,9 @@ function blocks(bru: BruFile): Block[] {
     if (!header) continue;
     const close = header[2] === "{" ? "}" : "]";
     const end = bru.lines.findIndex((line, at) => at > index && line === close);
-    if (end < 0)
+    // Contents are indented: another block's header inside this one means its closing line is missing.
+    const nested = bru.lines.slice(index + 1, end < 0 ? undefined : end).some((line) => HEADER.test(line));
+    if (end < 0 || nested)
       throw new ImsAuthError(
         "ERR_INPUT_FILE",
         `${bru.file}:${index + 1}: the ${header[1]} block has no closing "${close}" line: fix the file, or open the collection in Bruno and save it again.`,
