@@ -51,7 +51,7 @@ describe("inject --target bruno, the .bru format", () => {
     expect(block(after["collection.bru"]!, "script:pre-request")).toBe(`${ours("auto-auth", brunoScript("auto-auth"))}\n${own}`);
     const rest = (text: string) =>
       text
-        .replace(/script:pre-request \{\n[^]*?\n\}\n/, "")
+        .replace(/script:pre-request \{\n[\s\S]*?\n\}\n/, "")
         .replace(/auth:bearer \{\n.*\n\}\n\n/, "")
         .replace("mode: basic", "mode: bearer");
     expect(rest(after["collection.bru"]!)).toBe(rest(before["collection.bru"]!));
@@ -110,15 +110,14 @@ describe("inject --target bruno, the .bru format", () => {
   it("a block without its closing line is ERR_INPUT_FILE naming the file and line; nothing is written", () => {
     const broken = collection({ "Users/Broken.bru": "meta {\n  name: Broken\n\nget {\n  url: x\n}\n" });
     const tree = readTree(broken);
-    const error = (() => {
-      try {
-        injectBrunoFolder({ dir: broken, inPlace: true });
-      } catch (caught) {
-        return caught;
-      }
-    })() as ImsAuthError;
+    let error: unknown;
+    try {
+      injectBrunoFolder({ dir: broken, inPlace: true });
+    } catch (caught) {
+      error = caught;
+    }
     expect(error).toBeInstanceOf(ImsAuthError);
-    expect([error.code, error.message]).toEqual([
+    expect([(error as ImsAuthError).code, (error as ImsAuthError).message]).toEqual([
       "ERR_INPUT_FILE",
       'Users/Broken.bru:1: the meta block has no closing "}" line: fix the file, or open the collection in Bruno and save it again.',
     ]);

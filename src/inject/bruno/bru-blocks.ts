@@ -82,9 +82,12 @@ export function pairs(bru: BruFile, name: string): Map<string, string> {
 export function setPair(bru: BruFile, name: string, key: string, value: string, before: readonly string[] = []): void {
   const block = find(bru, name);
   const line = `  ${key}: ${value}`;
-  if (!block) return setBlock(bru, name, [line], before);
+  if (!block) {
+    setBlock(bru, name, [line], before);
+    return;
+  }
   const at = bru.lines.findIndex(
-    (text, index) => index > block.start && index < block.end && new RegExp(`^\\s+${escape(key)}\\s*:`).test(text),
+    (text, index) => index > block.start && index < block.end && new RegExp(`^\\s+${escapeRegExp(key)}\\s*:`).test(text),
   );
   if (at >= 0) bru.lines[at] = line;
   else bru.lines.splice(block.end, 0, line);
@@ -121,4 +124,4 @@ export function setBlock(bru: BruFile, name: string, lines: readonly string[], b
 /** Text as the lines of a text block: each indented by two spaces, as Bruno's indentString does. */
 export const indented = (text: string): string[] => text.split("\n").map((line) => `  ${line}`);
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
