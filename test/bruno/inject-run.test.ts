@@ -144,7 +144,7 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     rmSync(home, { recursive: true, force: true });
   });
 
-  async function injected(name: string, files: Record<string, string> = TEAM): Promise<string> {
+  async function injected(name: string, files: Readonly<Record<string, string>> = TEAM): Promise<string> {
     const dir = work.path(name);
     const { emulator, credential } = shared.ctx;
     const { integration } = credential;
@@ -171,30 +171,28 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     return dir;
   }
 
-  it.each(["safe", "developer"])("--sandbox %s: the team's folder is green with one IMS call for its three requests", async (sandbox) => {
-    const dir = await injected(`team-${sandbox}`);
-    shared.ctx.emulator.reset();
-    const result = await bru(dir, ["Sandboxes", "--env", "ci", "--sandbox", sandbox, "--cacert", work.path("ca.pem")], home);
-    expect(result.code, result.stdout + result.stderr).toBe(0);
-    for (const name of ["List one", "List two", "List three"]) {
-      expect(result.stdout).toContain(`✓ ${name}: the team's pre-request code ran`);
-      expect(result.stdout).toContain(`✓ ${name}: answered 200`);
-    }
-    expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 3 });
-    expect(result.stdout + result.stderr).not.toContain(shared.ctx.credential.integration.clientSecret);
-  });
+  const CASES = [
+    ["OpenCollection YAML", "safe", TEAM],
+    ["OpenCollection YAML", "developer", TEAM],
+    [".bru", "safe", TEAM_BRU],
+    [".bru", "developer", TEAM_BRU],
+  ] as const;
 
-  it.each(["safe", "developer"])("the .bru format, --sandbox %s: green with one IMS call for three requests", async (sandbox) => {
-    const dir = await injected(`team-bru-${sandbox}`, TEAM_BRU);
-    shared.ctx.emulator.reset();
-    const result = await bru(dir, ["Sandboxes", "--env", "ci", "--sandbox", sandbox, "--cacert", work.path("ca.pem")], home);
-    expect(result.code, result.stdout + result.stderr).toBe(0);
-    for (const name of ["List one", "List two", "List three"]) {
-      expect(result.stdout).toContain(`✓ ${name}: the team's pre-request code ran`);
-      expect(result.stdout).toContain(`✓ ${name}: answered 200`);
-    }
-    expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 3 });
-  });
+  it.each(CASES)(
+    "%s, --sandbox %s: the team's folder is green with one IMS call for its three requests",
+    async (format, sandbox, files) => {
+      const dir = await injected(`team-${format === ".bru" ? "bru" : "yml"}-${sandbox}`, files);
+      shared.ctx.emulator.reset();
+      const result = await bru(dir, ["Sandboxes", "--env", "ci", "--sandbox", sandbox, "--cacert", work.path("ca.pem")], home);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      for (const name of ["List one", "List two", "List three"]) {
+        expect(result.stdout).toContain(`✓ ${name}: the team's pre-request code ran`);
+        expect(result.stdout).toContain(`✓ ${name}: answered 200`);
+      }
+      expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 3 });
+      expect(result.stdout + result.stderr).not.toContain(shared.ctx.credential.integration.clientSecret);
+    },
+  );
 
   it("the .bru format: the whole collection, its Authenticate folder written as .bru, is green", async () => {
     const dir = await injected("team-bru-whole", TEAM_BRU);

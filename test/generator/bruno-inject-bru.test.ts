@@ -7,17 +7,13 @@ import { ImsAuthError } from "../../src/core/errors.js";
 import { brunoScript } from "../../src/generator/bruno/bruno-collection.js";
 import { injectBrunoFolder } from "../../src/inject/bruno/inject-folder.js";
 import { tempDir } from "../helpers/cli.js";
-import { ACME_BRU, readTree, writeTree } from "../helpers/realistic-bruno-collection.js";
+import { ACME_BRU, copies, readTree } from "../helpers/realistic-bruno-collection.js";
 
 const temp = tempDir("bruno-inject-bru");
 afterAll(() => temp.remove());
 
-let count = 0;
-function collection(changes: Record<string, string> = {}): string {
-  const dir = temp.path(`acme-${++count}`);
-  writeTree(dir, { ...ACME_BRU, ...changes });
-  return dir;
-}
+/** A fresh copy of the collection (with changes), in its own folder. */
+const collection = copies(temp.dir, ACME_BRU);
 
 /** A block's text, outdented, read here from the file as Bruno's grammar reads it: from `name {` to the first `}` line. */
 function block(text: string, name: string): string | undefined {

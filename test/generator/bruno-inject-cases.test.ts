@@ -7,17 +7,13 @@ import { parse } from "yaml";
 import { ImsAuthError } from "../../src/core/errors.js";
 import { injectBrunoFolder } from "../../src/inject/bruno/inject-folder.js";
 import { tempDir } from "../helpers/cli.js";
-import { ACME_BRUNO, readTree, writeTree } from "../helpers/realistic-bruno-collection.js";
+import { ACME_BRUNO, copies, readTree, writeTree } from "../helpers/realistic-bruno-collection.js";
 
 const temp = tempDir("bruno-inject-cases");
 afterAll(() => temp.remove());
 
-let count = 0;
-function collection(changes: Record<string, string> = {}): string {
-  const dir = temp.path(`acme-${++count}`);
-  writeTree(dir, { ...ACME_BRUNO, ...changes });
-  return dir;
-}
+/** A fresh copy of the collection (with changes), in its own folder. */
+const collection = copies(temp.dir, ACME_BRUNO);
 
 function refusal(run: () => unknown): ImsAuthError {
   try {

@@ -7,18 +7,13 @@ import { parse } from "yaml";
 import { brunoScript } from "../../src/generator/bruno/bruno-collection.js";
 import { injectBrunoFolder } from "../../src/inject/bruno/inject-folder.js";
 import { tempDir } from "../helpers/cli.js";
-import { ACME_BRUNO, ACME_WATCHED, readTree, writeTree } from "../helpers/realistic-bruno-collection.js";
+import { ACME_BRUNO, ACME_WATCHED, copies, readTree } from "../helpers/realistic-bruno-collection.js";
 
 const temp = tempDir("bruno-inject");
 afterAll(() => temp.remove());
 
-let count = 0;
 /** A fresh copy of the collection (with changes), in its own folder. */
-function collection(changes: Record<string, string> = {}): string {
-  const dir = temp.path(`acme-${++count}`);
-  writeTree(dir, { ...ACME_BRUNO, ...changes });
-  return dir;
-}
+const collection = copies(temp.dir, ACME_BRUNO);
 
 type Script = { type: string; code: string };
 const BEGIN = /^\/\/ >>> postman-ims-auth ([\w-]+)/;

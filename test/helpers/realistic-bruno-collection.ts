@@ -139,6 +139,16 @@ variables:
 /** Requests that inherit the collection's auth (their own Bearer {{ACCESS_TOKEN}} included): they get the watcher. */
 export const ACME_WATCHED = ["Users/List users.yml", "Users/Get user.yml", "Users/Search/By name.yml"];
 
+/** Fresh copies of a collection (with changes), each in its own folder under `dir`. */
+export function copies(dir: string, base: Readonly<Record<string, string>>): (changes?: Record<string, string>) => string {
+  let count = 0;
+  return (changes = {}) => {
+    const copy = join(dir, `acme-${++count}`);
+    writeTree(copy, { ...base, ...changes });
+    return copy;
+  };
+}
+
 export function writeTree(dir: string, files: Readonly<Record<string, string>>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
 import { checkOutputFolder, existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
 import type { FlowOption } from "../../generator/collection/collection.js";
+import { checkOutputChoice } from "../output-choice.js";
 import { BRU_FORMAT } from "./bru-format.js";
 import type { BrunoFormat } from "./format.js";
 import { type BrunoPlan, planInjection } from "./plan.js";
@@ -34,18 +35,12 @@ export interface InjectedBruno extends BrunoPlan {
 const NOT_COPIED = new Set([".git", "node_modules"]);
 
 export function injectBrunoFolder(request: InjectBrunoRequest): InjectedBruno {
-  const { dir, out, inPlace = false } = request;
-  if (inPlace === (out !== undefined)) {
-    const why = inPlace
-      ? "give an output folder (-o DIR) or in-place (--in-place), not both"
-      : "say where to write: an output folder for a copy (-o DIR), or in-place (--in-place) to change the collection itself";
-    throw new ImsAuthError("ERR_INVALID_OPTION", `${why}.`);
-  }
-  if (inPlace && request.force)
-    throw new ImsAuthError(
-      "ERR_INVALID_OPTION",
-      "force (--force) goes with an output folder (-o DIR): in-place always changes the collection.",
-    );
+  const { dir, out } = request;
+  checkOutputChoice(request, {
+    output: "an output folder (-o DIR)",
+    change: "to change the collection itself",
+    always: "in-place always changes the collection",
+  });
   const format = checkFormat(dir);
   if (out !== undefined) checkCopyTarget(dir, out, request.force === true);
   const plan = planInjection(dir, format, request.flows);
