@@ -194,16 +194,11 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     },
   );
 
-  it("the .bru format: the whole collection, its Authenticate folder written as .bru, is green", async () => {
-    const dir = await injected("team-bru-whole", TEAM_BRU);
-    const result = await bru(dir, ["--env", "ci", "--cacert", work.path("ca.pem")], home);
-    expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain("✓ IMS issued an access token");
-    expect(result.stdout).toContain("✓ List three: answered 200");
-  });
-
-  it("the whole collection, Authenticate folder included, is green", async () => {
-    const dir = await injected("team-whole");
+  it.each([
+    ["OpenCollection YAML", TEAM],
+    [".bru", TEAM_BRU],
+  ] as const)("%s: the whole collection, its Authenticate folder in that format included, is green", async (format, files) => {
+    const dir = await injected(`team-${format === ".bru" ? "bru" : "yml"}-whole`, files);
     const result = await bru(dir, ["--env", "ci", "--cacert", work.path("ca.pem")], home);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain("✓ IMS issued an access token");
