@@ -1,6 +1,6 @@
 // inject --target bruno: --flows, a folder of the user's named Authenticate, a minimal collection, copies, and the refusals.
 
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -93,6 +93,19 @@ describe("inject --target bruno, cases", () => {
       "ERR_INPUT_FILE",
       `${empty} is not a Bruno collection folder: it has no opencollection.yml (nor bruno.json, in the older .bru format). Name the folder you open in Bruno (Open Collection).`,
     ]);
+  });
+
+  it("refuses a collection that generate wrote: it has our authentication already", () => {
+    const dir = temp.path("generated");
+    cpSync(join(import.meta.dirname, "../../collections/bruno/adobe-ims"), dir, { recursive: true });
+    const before = readTree(dir);
+    const error = refusal(() => injectBrunoFolder({ dir, inPlace: true }));
+    expect([error.code, error.message]).toEqual([
+      "ERR_INPUT_FILE",
+      `${dir} was written by generate --target bruno and has Adobe IMS authentication already: nothing to inject. ` +
+        "To bring its scripts up to date, run generate --target bruno again (--force replaces its files).",
+    ]);
+    expect(readTree(dir)).toEqual(before);
   });
 
   it("a request that is not valid YAML stops it before anything is written, naming the file and line", () => {

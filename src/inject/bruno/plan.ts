@@ -2,6 +2,8 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { ImsAuthError } from "../../core/errors.js";
+import { GENERATED_MARK } from "../../generator/bruno/bruno-collection.js";
 import { COLLECTION_FLOWS, type FlowOption } from "../../generator/collection/collection.js";
 import { readInputFile } from "../../inputs/input-file.js";
 import { ourFolder } from "./authenticate-folder.js";
@@ -23,6 +25,12 @@ export interface BrunoPlan {
 export function planInjection(root: string, format: BrunoFormat, flows: readonly FlowOption[] = COLLECTION_FLOWS): BrunoPlan {
   const changed = new Map<string, string>();
   const original = readIfFile(join(root, format.collectionFile));
+  if (original?.includes(GENERATED_MARK))
+    throw new ImsAuthError(
+      "ERR_INPUT_FILE",
+      `${root} was written by generate --target bruno and has Adobe IMS authentication already: nothing to inject. ` +
+        "To bring its scripts up to date, run generate --target bruno again (--force replaces its files).",
+    );
   const collection = format.collectionRoot(original, format.collectionFile);
   if (collection.text !== original) changed.set(format.collectionFile, collection.text);
 
