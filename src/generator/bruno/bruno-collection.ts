@@ -83,21 +83,6 @@ function request(item: ItemDefinition, seq: number, sample: SampleSwitch | undef
   };
 }
 
-/** A folder as values (folder.yml, then one file a request), paths relative to the folder; `inject --target bruno` writes them as block YAML. */
-export function brunoFolder(
-  folder: ItemDefinition,
-  seq: number,
-  sample?: SampleSwitch,
-  description = folder.description,
-): Map<string, unknown> {
-  const files = new Map<string, unknown>();
-  files.set("folder.yml", { info: { name: folder.name, type: "folder", seq }, ...docs(description) });
-  (folder.item ?? []).forEach((item, position) => {
-    files.set(`${fileName(item.name)}.yml`, request(item, position + 1, sample));
-  });
-  return files;
-}
-
 /** Relative path → file text, as `generate --target bruno` writes them under DIR/adobe-ims/. */
 export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name = "Adobe IMS"): Map<string, string> {
   const files = new Map<string, string>();
@@ -141,5 +126,20 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
       text({ name: environment.name, variables }),
     );
   }
+  return files;
+}
+
+/** A folder as values (folder.yml, then one file a request), paths relative to the folder; `inject --target bruno` writes them as block YAML. */
+export function brunoFolder(
+  folder: ItemDefinition,
+  seq: number,
+  sample?: SampleSwitch,
+  description = folder.description,
+): Map<string, unknown> {
+  const files = new Map<string, unknown>();
+  files.set("folder.yml", { info: { name: folder.name, type: "folder", seq }, ...docs(description) });
+  (folder.item ?? []).forEach((item, position) => {
+    files.set(`${fileName(item.name)}.yml`, request(item, position + 1, sample));
+  });
   return files;
 }
