@@ -66,6 +66,52 @@ describe("inject --target bruno, cases", () => {
     expect(text.startsWith("opencollection: 1.0.0\n\ninfo:\n  name: New\n\nrequest:\n  auth:\n    type: bearer\n")).toBe(true);
   });
 
+  it("writes into flow collections ({…}, […]) as blocks, since a literal script cannot sit in one; the rest stays flow", () => {
+    const dir = collection({
+      "opencollection.yml":
+        'opencollection: 1.0.0\ninfo:\n  name: Flow\nrequest: {auth: {type: none}, scripts: [{type: before-request, code: "own();"}]}\n',
+      "Users/Get user.yml":
+        'info: {name: Get user, type: http, seq: 2}\nhttp: {method: GET, url: "https://x.test", auth: inherit}\nruntime: {scripts: []}\n',
+    });
+    injectBrunoFolder({ dir, inPlace: true });
+    const root = readFileSync(join(dir, "opencollection.yml"), "utf8");
+    expect(root).toMatch(
+      /^request:\n {2}auth:\n {4}type: bearer\n {4}token: "\{\{ACCESS_TOKEN\}\}"\n {2}scripts:\n {4}- type: before-request\n {6}code: \|-\n/m,
+    );
+    expect(parse(root).request.scripts[0].code).toMatch(/\n\/\/ <<< postman-ims-auth auto-auth\nown\(\);$/);
+    const request = readFileSync(join(dir, "Users/Get user.yml"), "utf8");
+    expect(request).toMatch(
+      /^info: \{ name: Get user, type: http, seq: 2 \}\nhttp: \{ method: GET, url: "https:\/\/x.test", auth: inherit \}\nruntime:\n {2}scripts:\n {4}- type: tests\n {6}code: \|-\n/,
+    );
+    expect(injectBrunoFolder({ dir, inPlace: true }).changed.size).toBe(0);
+  });
+
+  it("keeps a hand-written file's layout: four-space indent, CRLF, no final newline; list items level with their key", () => {
+    const crlf = [
+      "info:",
+      "    name: Get user",
+      "    type: http",
+      "http:",
+      '    url: "{{BASE_URL}}/users/1"',
+      "    auth: inherit",
+      "runtime:",
+      "    scripts:",
+      "        - type: tests",
+      "          code: |-",
+      '              test("ok", function () {});',
+    ].join("\r\n");
+    const level =
+      'info:\n  name: List users\n  type: http\nhttp:\n  auth: inherit\nruntime:\n  scripts:\n  - type: tests\n    code: |-\n      test("ok", function () {});\n';
+    const dir = collection({ "Users/Get user.yml": crlf, "Users/List users.yml": level });
+    injectBrunoFolder({ dir, inPlace: true });
+    const text = readFileSync(join(dir, "Users/Get user.yml"), "utf8");
+    expect(text.startsWith(`${crlf}\r\n              // >>> postman-ims-auth 401-watcher`)).toBe(true);
+    expect(text.endsWith("\r\n              // <<< postman-ims-auth 401-watcher")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+    const listed = readFileSync(join(dir, "Users/List users.yml"), "utf8");
+    expect(listed.startsWith(`${level}      // >>> postman-ims-auth 401-watcher`)).toBe(true);
+  });
+
   it("-o DIR writes a whole copy (modes kept), the collection untouched; an existing folder with files needs --force", () => {
     const dir = collection();
     const before = readTree(dir);

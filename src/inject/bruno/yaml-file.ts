@@ -12,6 +12,26 @@ export interface YamlFile {
   readonly doc: Document;
   /** The document's top-level map. */
   readonly root: YAMLMap;
+  readonly layout: Layout;
+}
+
+/** What of a file's layout the yaml library would not keep by itself: written back as it was. */
+interface Layout {
+  readonly indent: number;
+  /** `- ` items indented under their key (Bruno's way), or level with it. */
+  readonly indentSeq: boolean;
+  readonly crlf: boolean;
+  readonly finalNewline: boolean;
+}
+
+function layoutOf(text: string): Layout {
+  const indent = /\n( +)\S/.exec(text)?.[1]?.length ?? 2;
+  return {
+    indent: indent >= 1 && indent <= 8 ? indent : 2,
+    indentSeq: !/^( *)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m.test(text),
+    crlf: text.includes("\r\n"),
+    finalNewline: text === "" || text.endsWith("\n"),
+  };
 }
 
 /** Parses a file's text; a syntax error or a top level that is not a map is ERR_INPUT_FILE naming the file and line. */
@@ -27,11 +47,13 @@ export function parseYamlFile(text: string, file: string): YamlFile {
   }
   if (!isMap(doc.contents))
     throw new ImsAuthError("ERR_INPUT_FILE", `${file} is not a Bruno file: its top level is not a map of keys (info:, http:, …).`);
-  return { file, doc, root: doc.contents };
+  return { file, doc, root: doc.contents, layout: layoutOf(text) };
 }
 
-export function yamlText({ doc }: YamlFile): string {
-  return doc.toString(OPTIONS);
+export function yamlText({ doc, layout }: YamlFile): string {
+  let text = doc.toString({ ...OPTIONS, indent: layout.indent, indentSeq: layout.indentSeq });
+  if (!layout.finalNewline) text = text.replace(/\n$/, "");
+  return layout.crlf ? text.replace(/\n/g, "\r\n") : text;
 }
 
 /** Top-level keys the Bruno app writes after a blank line (filestore's stringifyYml). */
@@ -46,7 +68,8 @@ export function toBlockYaml(value: unknown): string {
 /** A map under `key`, made (before the first of `before` that is present, else last) when missing. */
 export function mapAt(file: YamlFile, parent: YAMLMap, key: string, before: readonly string[]): YAMLMap {
   const found = parent.get(key, true);
-  if (isMap(found)) return found;
+  // Block style for what we write into: a literal block cannot sit inside a flow collection ({…}, […]).
+  if (isMap(found)) return Object.assign(found, { flow: false });
   const made = file.doc.createNode({}) as YAMLMap;
   setKey(file, parent, key, made, before);
   return made;
@@ -55,7 +78,7 @@ export function mapAt(file: YamlFile, parent: YAMLMap, key: string, before: read
 /** A list under `key`, made (last) when missing. */
 export function seqAt(file: YamlFile, parent: YAMLMap, key: string): YAMLSeq {
   const found = parent.get(key, true);
-  if (isSeq(found)) return found;
+  if (isSeq(found)) return Object.assign(found, { flow: false });
   const made = file.doc.createNode([]) as YAMLSeq;
   setKey(file, parent, key, made, []);
   return made;
@@ -126,6 +149,7 @@ export function addScriptBlock(file: YamlFile, scripts: YAMLSeq, type: string, n
     scripts.items.push(file.doc.createNode({ type, code: scalar }));
     return;
   }
+  target.entry.flow = false;
   const own = String(target.code.value);
   target.code.value = at === "start" ? `${block}\n${own}` : `${own}\n${block}`;
   // A long script in a quoted string would be one unreadable line: a literal block keeps the lines.
