@@ -16,7 +16,7 @@ const COLLECTION_FILE = YAML_FORMAT.collectionFile;
 const BRU_FORMAT_MARK = "bruno.json";
 
 export interface InjectBrunoRequest {
-  /** The collection's folder (where opencollection.yml is). */
+  /** The collection's folder: where opencollection.yml is, or bruno.json in the .bru format. */
   readonly dir: string;
   /** A folder to write a copy into; or `inPlace` to change the collection itself. Exactly one of them. */
   readonly out?: string;
