@@ -7,12 +7,12 @@ import { usageError, type Command } from "../command.js";
 export const inject: Command = {
   name: "inject",
   summary: "add Adobe IMS authentication to an existing Postman collection (v2.1) or Bruno collection folder",
-  usage: `postman-ims-auth inject COLLECTION (-o FILE [--force] | --in-place) [--flows jwt,oauth-s2s]
-postman-ims-auth inject --target bruno DIR (-o DIR [--force] | --in-place) [--flows jwt,oauth-s2s]
+  usage: `postman-ims-auth inject [--target bruno] COLLECTION (-o PATH [--force] | --in-place) [--flows jwt,oauth-s2s]
 
-  COLLECTION        a Postman Collection v2.1 file (Postman: ⋯ → Export → Collection v2.1)
-  --target T        postman (default), or bruno: DIR is a Bruno collection folder (the one holding
-                    opencollection.yml, or bruno.json in the older .bru format)
+  COLLECTION        a Postman Collection v2.1 file (Postman: ⋯ → Export → Collection v2.1); with
+                    --target bruno, a Bruno collection folder (the one holding opencollection.yml,
+                    or bruno.json in the older .bru format)
+  --target T        postman (default) or bruno
   -o, --out PATH    write the result there: a file, or for bruno a copy of the folder (--force to
                     write into an existing file or a folder that holds files)
   --in-place        change COLLECTION (or DIR) itself
