@@ -6,6 +6,7 @@ import { ImsAuthError } from "../core/errors.js";
 import type { FlowOption } from "../generator/collection/collection.js";
 import { readAnyCollection } from "./collection-convert.js";
 import { injectAuth, type Injected } from "./inject.js";
+import { checkOutputChoice } from "./output-choice.js";
 import { readInputFile } from "../inputs/input-file.js";
 import { checkOutputFile, writeFileAtomically } from "../generator/files/output-file.js";
 
@@ -27,18 +28,12 @@ export interface InjectedFile extends Injected {
 
 /** Checks the request, reads and checks the collection, injects, then writes once (whole or not at all). */
 export function injectCollectionFile(request: InjectFileRequest): InjectedFile {
-  const { input, out, inPlace = false } = request;
-  if (inPlace === (out !== undefined)) {
-    const why = inPlace
-      ? "give an output file (-o FILE) or in-place (--in-place), not both"
-      : "say where to write: an output file (-o FILE), or in-place (--in-place) to change the collection file itself";
-    throw new ImsAuthError("ERR_INVALID_OPTION", `${why}.`);
-  }
-  if (inPlace && request.force)
-    throw new ImsAuthError(
-      "ERR_INVALID_OPTION",
-      "force (--force) goes with an output file (-o FILE): in-place always replaces the collection file.",
-    );
+  const { input, out } = request;
+  checkOutputChoice(request, {
+    output: "an output file (-o FILE)",
+    change: "to change the collection file itself",
+    always: "in-place always replaces the collection file",
+  });
   if (out !== undefined) {
     if (resolve(out) === resolve(input))
       throw new ImsAuthError("ERR_INVALID_OPTION", `the output is the input (${input}): to change it, say in-place (--in-place) instead.`);

@@ -106,7 +106,7 @@ export function checkOutputFolder(dir: string): void {
  * Written beside the target, then renamed over it: a reader never sees half a file, a failure leaves
  * the old one, and a link in the way is replaced, never written through. Missing folders are made.
  */
-export function writeFileAtomically(file: string, text: string, mode = 0o644): void {
+export function writeFileAtomically(file: string, text: string | Uint8Array, mode = 0o644): void {
   makeOutputFolder(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {
