@@ -83,9 +83,16 @@ function header(name: string, source: string, bruno = false): Plugin {
   return {
     name: "script-header",
     renderChunk(code, chunk) {
-      const carriesEngine = chunk.moduleIds.includes("\0virtual:engine");
+      // Bruno's auto-auth carries the engine inside its slow path, which it carries as text.
+      const carriesSlowPath = chunk.moduleIds.includes(BRUNO_SLOW_ID);
+      const carriesEngine = chunk.moduleIds.includes("\0virtual:engine") || carriesSlowPath;
       if (carriesEngine && enginePackages === undefined) this.error("the engine must be built before the scripts that carry it");
-      const notices = noticeLines([...bundledPackages(chunk.moduleIds), ...(carriesEngine ? (enginePackages ?? []) : [])]);
+      if (carriesSlowPath && slowPathPackages === undefined) this.error("the slow path must be built before the script that carries it");
+      const notices = noticeLines([
+        ...bundledPackages(chunk.moduleIds),
+        ...(carriesEngine ? (enginePackages ?? []) : []),
+        ...(carriesSlowPath ? (slowPathPackages ?? []) : []),
+      ]);
       if (notices.missing) {
         this.error(`${notices.missing} is bundled into ${name} but has no notice in scripts/third-party.ts (and THIRD_PARTY_NOTICES)`);
       }
@@ -151,6 +158,45 @@ const scripts = SCRIPT_NAMES.map(
  * The same scripts for Bruno: the same bodies behind the Bruno adapter (src/sandbox/bruno), each an
  * IIFE named __imsAuth whose `run` the collection awaits (Bruno ends a script when it returns).
  */
+const BRUNO_SLOW_FILE = "dist/build/bruno-auto-auth-slow.js";
+const BRUNO_SLOW_ID = "\0virtual:bruno-auto-auth-slow";
+/** What the slow path bundles (tiny-inflate), for the header of the script that carries it. */
+let slowPathPackages: string[] | undefined;
+
+/** `virtual:bruno-auto-auth-slow`: the slow path built just before, as text. */
+function brunoSlowPath(): Plugin {
+  return {
+    name: "bruno-auto-auth-slow",
+    resolveId: (source) => (source === "virtual:bruno-auto-auth-slow" ? BRUNO_SLOW_ID : null),
+    load(loading) {
+      if (loading !== BRUNO_SLOW_ID) return null;
+      return `export const AUTO_AUTH_SLOW = ${JSON.stringify(readFileSync(BRUNO_SLOW_FILE, "utf8").trim())};`;
+    },
+  };
+}
+
+/** Bruno's auto-auth before its fast path: minified, no header (the carrying script has it), not shipped. */
+const brunoSlowPathBuild: RollupOptions = {
+  input: "src/sandbox/bruno/auto-auth-slow.ts",
+  output: {
+    file: BRUNO_SLOW_FILE,
+    format: "iife",
+    name: "__imsAuth",
+    strict: true,
+    plugins: [
+      terser(minifyOptions()),
+      {
+        name: "slow-path-packages",
+        renderChunk(_code, chunk) {
+          slowPathPackages = bundledPackages(chunk.moduleIds);
+          return null;
+        },
+      },
+    ],
+  },
+  plugins: plugins([engineBlob()]),
+};
+
 const brunoScripts = SCRIPT_NAMES.map(
   (name): RollupOptions => ({
     input: `src/sandbox/bruno/${name}.ts`,
@@ -161,8 +207,8 @@ const brunoScripts = SCRIPT_NAMES.map(
       strict: true,
       plugins: [terser(minifyOptions()), header(name, `src/sandbox/bruno/${name}.ts`, true)],
     },
-    plugins: plugins([engineBlob()]),
+    plugins: plugins([engineBlob(), brunoSlowPath()]),
   }),
 );
 
-export default [engine, ...scripts, ...brunoScripts];
+export default [engine, ...scripts, brunoSlowPathBuild, ...brunoScripts];

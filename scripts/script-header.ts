@@ -100,6 +100,10 @@ const BRUNO_ADAPTER =
   "Variables are read through bru.interpolate and written with bru.setVar (runtime variables, never saved to a file); " +
   "a refusal is thrown, so the request is not sent and bru run exits non-zero.";
 
+const BRUNO_SLOW_PATH =
+  "Only the token check is code that Bruno reads before each request; the rest is carried as text and run " +
+  "(new Function) when a token must be obtained.";
+
 /** The Postman wording of a script's description, in Bruno's terms. */
 function brunoWording(what: string): string {
   return what.replace(/pm\.sendRequest/g, "bru.sendRequest").replace(/fails the test/g, "fails");
@@ -111,7 +115,11 @@ export function scriptHeader(input: HeaderInput): string {
   const from = input.repository ? `${input.repository} (${input.source})` : `${input.source} of the postman-ims-auth package`;
   const lines = [
     ...(input.bruno
-      ? wrap(`/*! postman-ims-auth ${input.version} ${input.name} for Bruno:`, `${brunoWording(info.what)} ${BRUNO_ADAPTER}`, " * ")
+      ? wrap(
+          `/*! postman-ims-auth ${input.version} ${input.name} for Bruno:`,
+          `${brunoWording(info.what)} ${BRUNO_ADAPTER}${input.name === "auto-auth" ? ` ${BRUNO_SLOW_PATH}` : ""}`,
+          " * ",
+        )
       : wrap(`/*! postman-ims-auth ${input.version} ${input.name}:`, info.what, " * ")),
     ...wrap(" * Reads:", list(info.reads, "nothing") + (info.readsToRenew ? `; to get a token also ${list(info.readsToRenew, "")}.` : ".")),
     ...wrap(" * Writes:", `${list(info.writes, "nothing")}.`),

@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { parseAst } from "rollup/parseAst";
 import { describe, expect, it } from "vitest";
 import { BRUNO_DIR, brunoFiles, brunoFolderName } from "../../src/generator/bruno/bruno-collection.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
@@ -116,6 +117,28 @@ describe("generated Bruno collection", () => {
       expect(code).not.toMatch(/^ \* .*pm\.sendRequest/m);
       expect(code).toMatch(/\nawait __imsAuth\.run\((\{.*\})?\);(\ntest\([\s\S]*)?$/);
     }
+  });
+
+  it("auto-auth for Bruno: only its fast path is code (Bruno reads a script's code before every request), the rest one string", () => {
+    const root = json<{ request: { scripts: { code: string }[] } }>("opencollection.yml");
+    const code = root.request.scripts[0]!.code;
+    const program = parseAst(`(async () => {\n${code}\n})();`);
+    const strings: number[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const { type, value, start, end } = node as { type?: string; value?: unknown; start: number; end: number };
+        if (type === "Literal" && typeof value === "string") strings.push(end - start);
+        for (const child of Object.values(node)) walk(child);
+      }
+    };
+    walk(program);
+    const header = code.indexOf("*/") + 2;
+    const outsideStrings = code.length - header - strings.reduce((sum, length) => sum + length, 0);
+    expect(outsideStrings).toBeLessThan(4_500);
+    // The slow path, adapter and engine with it, is the one long string.
+    expect(Math.max(...strings)).toBeGreaterThan(40_000);
+    expect(code).toContain('new Function("bru","req",');
   });
 
   it("a chosen name names the folder, as it names the Postman collection's file", () => {

@@ -20,13 +20,13 @@ export interface BrunoScope {
 }
 
 /** `{{NAME}}` as Bruno resolves it in a request (runtime, request, folder, environment, collection, global, process.env). */
-function lookup(bru: Bru, name: string): unknown {
+export function lookup(bru: Bru, name: string): unknown {
   const template = `{{${name}}}`;
   const value = bru.interpolate(template);
   return value === template ? undefined : value;
 }
 
-function urlPath(url: string): string {
+export function urlPath(url: string): string {
   const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const slash = rest.indexOf("/");
   return slash < 0 ? "/" : (rest.slice(slash).split(/[?#]/)[0] ?? "/");
