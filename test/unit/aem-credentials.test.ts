@@ -1,10 +1,10 @@
 // Importing AEM service credentials: both file shapes, every way the file can be wrong, the environment it makes.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sdk from "postman-collection";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
 import { parseMetascopes } from "../../src/core/config/metascopes.js";
 import { loadPrivateKey, rsaBits } from "../../src/core/keys/private-key.js";
@@ -222,6 +222,7 @@ describe("aemEnvironment", () => {
 describe("importAemCredentials", () => {
   const dir = mkdtempSync(join(tmpdir(), "aem-import-"));
   const input = join(dir, "credentials.json");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes the environment as two-space JSON with a final newline, readable by the owner only", () => {
     writeFileSync(input, JSON.stringify(fixture.wrapped));
