@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { useEmulator } from "../helpers/emulator.js";
 import { writeTree } from "../helpers/realistic-bruno-collection.js";
@@ -138,7 +138,10 @@ function bru(dir: string, args: readonly string[], home: string): Promise<{ code
 describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", () => {
   const shared = useEmulator();
   const work = tempDir("bruno-inject-run");
-  const home = mkdtempSync(join(tmpdir(), "bruno-home-"));
+  let home = "";
+  beforeAll(() => {
+    home = mkdtempSync(join(tmpdir(), "bruno-home-"));
+  });
   afterAll(() => {
     work.remove();
     rmSync(home, { recursive: true, force: true });

@@ -34,10 +34,25 @@ export function runCli(
   });
 }
 
-/** A temporary directory for one test file; remove() deletes it. */
-export function tempDir(prefix: string): { dir: string; path: (...parts: string[]) => string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-  return { dir, path: (...parts) => join(dir, ...parts), remove: () => rmSync(dir, { recursive: true, force: true }) };
+/**
+ * A temporary directory for one test file; remove() deletes it. Made on first use: a describe block that is
+ * skipped (the opt-in runners' files) still runs its body, but never its afterAll, and must leave nothing behind.
+ */
+export function tempDir(prefix: string): { readonly dir: string; path: (...parts: string[]) => string; remove: () => void } {
+  let made: string | undefined;
+  const dir = () => {
+    made ??= mkdtempSync(join(tmpdir(), `${prefix}-`));
+    return made;
+  };
+  return {
+    get dir() {
+      return dir();
+    },
+    path: (...parts) => join(dir(), ...parts),
+    remove: () => {
+      if (made !== undefined) rmSync(made, { recursive: true, force: true });
+    },
+  };
 }
 
 export function readJson<T = Record<string, unknown>>(file: string): T {
