@@ -2,18 +2,13 @@
 // script runtimes: the team's own scripts still run, their requests get a token with one IMS call, a 401-free run is green.
 // Opt-in like test/postman-cli/: only with BRUNO_TESTS=1 and the CLI in its cache folder (`npm run test:bruno`).
 
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BRUNO_CLI, brunoHome, runBru } from "../helpers/bruno-cli.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { useEmulator } from "../helpers/emulator.js";
 import { writeTree } from "../helpers/realistic-bruno-collection.js";
-
-const cache = process.env.POSTMAN_IMS_AUTH_CACHE || join(homedir(), ".cache", "postman-ims-auth");
-const entry = join(cache, "bruno-cli-4.1.0", "node_modules", "@usebruno", "cli", "bin", "bru.js");
-const BRU = process.env.BRUNO_TESTS === "1" && existsSync(entry) ? entry : undefined;
 
 const LIST = "https://{{PLATFORM_HOST}}/data/foundation/sandbox-management/sandboxes";
 const request = (name: string, seq: number) => `info:
@@ -124,23 +119,12 @@ script:pre-request {
   "Sandboxes/List three.bru": bruRequest("List three", 3),
 };
 
-function bru(dir: string, args: readonly string[], home: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BRU ?? "bru", "run", ...args],
-      { cwd: dir, env: { PATH: process.env.PATH ?? "", HOME: home }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", () => {
+describe.runIf(BRUNO_CLI)("an injected Bruno collection, run by Bruno's CLI 4.1.0", () => {
   const shared = useEmulator();
   const work = tempDir("bruno-inject-run");
   let home = "";
   beforeAll(() => {
-    home = mkdtempSync(join(tmpdir(), "bruno-home-"));
+    home = brunoHome();
   });
   afterAll(() => {
     work.remove();
@@ -186,7 +170,7 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     async (format, sandbox, files) => {
       const dir = await injected(`team-${format === ".bru" ? "bru" : "yml"}-${sandbox}`, files);
       shared.ctx.emulator.reset();
-      const result = await bru(dir, ["Sandboxes", "--env", "ci", "--sandbox", sandbox, "--cacert", work.path("ca.pem")], home);
+      const result = await runBru(dir, ["Sandboxes", "--env", "ci", "--sandbox", sandbox, "--cacert", work.path("ca.pem")], home);
       expect(result.code, result.stdout + result.stderr).toBe(0);
       for (const name of ["List one", "List two", "List three"]) {
         expect(result.stdout).toContain(`✓ ${name}: the team's pre-request code ran`);
@@ -202,7 +186,7 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     [".bru", TEAM_BRU],
   ] as const)("%s: the whole collection, its Authenticate folder in that format included, is green", async (format, files) => {
     const dir = await injected(`team-${format === ".bru" ? "bru" : "yml"}-whole`, files);
-    const result = await bru(dir, ["--env", "ci", "--cacert", work.path("ca.pem")], home);
+    const result = await runBru(dir, ["--env", "ci", "--cacert", work.path("ca.pem")], home);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain("✓ IMS issued an access token");
     expect(result.stdout).toContain("✓ List three: answered 200");
@@ -213,7 +197,7 @@ describe.runIf(BRU)("an injected Bruno collection, run by Bruno's CLI 4.1.0", ()
     const env = join(dir, "environments", "ci.yml");
     const { clientSecret } = shared.ctx.credential.integration;
     writeFileSync(env, readFileSync(env, "utf8").replace(clientSecret, "p8e-WRONG-not-the-secret"));
-    const result = await bru(dir, ["Sandboxes", "--env", "ci", "--cacert", work.path("ca.pem")], home);
+    const result = await runBru(dir, ["Sandboxes", "--env", "ci", "--cacert", work.path("ca.pem")], home);
     expect(result.code).not.toBe(0);
     expect(result.stdout + result.stderr).toContain("ERR_IMS_REJECTED");
   });
