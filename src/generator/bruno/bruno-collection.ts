@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SampleSwitch } from "../../core/config/sample-checks.js";
-import { VARIABLES } from "../../core/config/variables.js";
+import { VARIABLES, type VariableName } from "../../core/config/variables.js";
 import { authenticateFolder, COLLECTION_FLOWS, type FlowOption } from "../collection/collection.js";
 import type { ItemDefinition } from "../collection/requests.js";
 import { AEM, aemFolder, PLATFORM, platformFolder } from "../collection/sample-apis.js";
@@ -83,11 +83,21 @@ function request(item: ItemDefinition, seq: number, sample: SampleSwitch | undef
   };
 }
 
-/** A variable's description as Bruno users need it: Postman Vault references do not exist there. */
-function brunoDescription(description: string | undefined): string | undefined {
-  return description
-    ?.replace(/, or \{\{vault:NAME\}\}( to read it from Postman Vault)?\./, ".")
-    .replace("from -----BEGIN to END-----.", "from -----BEGIN to END----- (or that PEM in base64, on one line).");
+/**
+ * Bruno's wording of the shared descriptions that name Postman Vault (kept here, not in core/config: the
+ * sandbox scripts carry those descriptions for their hints, and Bruno's do not need a second set).
+ */
+const BRUNO_DESCRIPTIONS: Partial<Record<VariableName, string>> = {
+  CLIENT_SECRET: "Client secret of the Developer Console credential (Retrieve client secret).",
+  PRIVATE_KEY:
+    "JWT only (AEM service credentials, older integrations): the PEM private key whose certificate is on the credential, " +
+    "from -----BEGIN to END----- (or that PEM in base64, on one line).",
+};
+
+/** A variable's description in Bruno: Bruno's wording where the environment uses the shared one; a template's own kept. */
+function brunoDescription(key: string, description: string | undefined): string | undefined {
+  const shared = (VARIABLES as Readonly<Record<string, { description: string } | undefined>>)[key]?.description;
+  return (description === shared && BRUNO_DESCRIPTIONS[key as VariableName]) || description;
 }
 
 /** Relative path → file text, as `generate --target bruno` writes them under DIR/adobe-ims/. */
@@ -127,8 +137,8 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
     // Secrets are marked secret and carry no value: the Bruno app keeps their values encrypted, outside the file.
     const variables = environment.values.map(({ key, value, type, description }) =>
       type === "secret"
-        ? { secret: true, name: key, description: brunoDescription(description) }
-        : { name: key, value, description: brunoDescription(description) },
+        ? { secret: true, name: key, description: brunoDescription(key, description) }
+        : { name: key, value, description: brunoDescription(key, description) },
     );
     files.set(
       join("environments", template.file.replace(/\.postman_environment\.json$/, ".yml")),
