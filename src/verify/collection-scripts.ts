@@ -1,9 +1,11 @@
-// The scripts of a collection file, each with where it sits: what verify judges. Postman today; a Bruno
-// folder would be one more reader returning the same sites.
+// The scripts of a collection file or v3 folder, each with where it sits: what verify judges. A Bruno folder
+// would be one more reader returning the same sites.
 
 import { statSync } from "node:fs";
 import { ImsAuthError } from "../core/errors.js";
 import { readInputFile } from "../inputs/input-file.js";
+import { isV3CollectionFolder } from "../inputs/postman-v3-folder.js";
+import { v3CollectionScripts } from "./v3-scripts.js";
 
 /** One script of a collection: where it runs, and its lines as the file holds them. */
 export interface ScriptSite {
@@ -46,7 +48,7 @@ export function postmanScripts(json: unknown, file: string): ScriptSite[] {
   return out;
 }
 
-/** The scripts of the collection in `file`. */
+/** The scripts of the collection in `file` (v2.1 JSON), or in a v3 collection folder. */
 export function collectionScripts(file: string): ScriptSite[] {
   let directory = false;
   try {
@@ -55,9 +57,10 @@ export function collectionScripts(file: string): ScriptSite[] {
     // readInputFile names a missing file.
   }
   if (directory) {
+    if (isV3CollectionFolder(file)) return v3CollectionScripts(file);
     throw new ImsAuthError(
       "ERR_INPUT_FILE",
-      `${file} is a directory: verify reads Postman collection files (.json); Bruno collections are not supported yet.`,
+      `${file} is a directory but not a Postman v3 collection folder: verify reads collection files (.json) and v3 folders; Bruno collections are not supported yet.`,
     );
   }
   const text = readInputFile(file, "a collection");

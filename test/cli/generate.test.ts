@@ -60,7 +60,7 @@ describe("generate", () => {
     [["--flows", ","], /^error: ERR_INVALID_OPTION: no flow given/],
     [["--name", " "], /^error: ERR_INVALID_OPTION: the collection's name is empty: give it a name \(--name NAME\)/],
     [["--out"], /^error: ERR_USAGE: Option '-o, --out <value>' argument missing/],
-    [["--target", "insomnia"], /^error: ERR_INVALID_OPTION: --target is "insomnia": use postman or bruno\./],
+    [["--target", "insomnia"], /^error: ERR_INVALID_OPTION: --target is "insomnia": use postman, postman-v3 or bruno\./],
   ])("refuses %j and writes nothing", async (args, message) => {
     const out = temp.path("refused");
     const result = await runCli(["generate", ...(args.includes("--out") ? args : [...args, "--out", out])]);

@@ -111,7 +111,10 @@ describe("postman-ims-auth verify", () => {
     writeFileSync(notJson, "{");
     for (const [file, message] of [
       [notJson, "is not JSON"],
-      [temp.dir, "is a directory: verify reads Postman collection files (.json); Bruno collections are not supported yet."],
+      [
+        temp.dir,
+        "is a directory but not a Postman v3 collection folder: verify reads collection files (.json) and v3 folders; Bruno collections are not supported yet.",
+      ],
       [join(root, "package.json"), 'is not a Postman collection (no "item" list)'],
     ] as const) {
       const result = await runCli(["verify", file]);

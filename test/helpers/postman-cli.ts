@@ -1,5 +1,6 @@
 // The Postman CLI (postman-cli, cached outside node_modules by `npm run test:postman-cli`) run as a user runs it,
-// with a HOME of its own: a developer's `postman login` must not make these runs publish anything.
+// with a HOME of its own: a developer's `postman login` must not make these runs publish anything. Its own traffic
+// stays on the machine: no update check, and its usage events (counts, sent by default) to a closed loopback port.
 
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -16,6 +17,9 @@ export interface PostmanCliResult {
   readonly stderr: string;
 }
 
+/** What keeps the CLI's own requests on this machine, for every run of it in the tests (recipes too). */
+export const POSTMAN_CLI_OFFLINE = { POSTMAN_CLI_SKIP_UPDATE_CHECK: "1", POSTMAN_ANALYTICS_BASE_URL: "http://127.0.0.1:9" } as const;
+
 /** A HOME with no Postman login in it, for a test file's runs (the caller removes it). */
 export function cleanHome(): string {
   return mkdtempSync(join(tmpdir(), "postman-cli-home-"));
@@ -26,7 +30,7 @@ export function runPostmanCli(args: readonly string[], cwd: string, home: string
     execFile(
       POSTMAN_CLI ?? "postman",
       [...args],
-      { cwd, env: { PATH: process.env.PATH ?? "", HOME: home }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: { PATH: process.env.PATH ?? "", HOME: home, ...POSTMAN_CLI_OFFLINE }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });

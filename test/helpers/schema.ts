@@ -11,3 +11,23 @@ export function collectionSchemaErrors(collection: unknown): string[] {
   if (validate(collection)) return [];
   return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ""}`);
 }
+
+const v3 = new Ajv({ allErrors: true, strict: false }).addSchema(
+  JSON.parse(readFileSync(new URL("../fixtures/postman-v3-files.schema.json", import.meta.url), "utf8")) as object,
+  "v3",
+);
+
+/** What kind of v3 file a path is: a definition, a request, or an environment (by its name, as Postman tells them). */
+export function v3FileKind(path: string): "definition" | "request" | "environment" {
+  if (path.endsWith(".resources/definition.yaml")) return "definition";
+  if (path.endsWith(".request.yaml")) return "request";
+  if (path.endsWith(".environment.yaml")) return "environment";
+  throw new Error(`${path} is no v3 file we check`);
+}
+
+/** Our structural check's complaints about a parsed v3 file (empty when it passes); see the schema's description. */
+export function v3SchemaErrors(path: string, value: unknown): string[] {
+  const validate = v3.getSchema(`v3#/definitions/${v3FileKind(path)}`)!;
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ""}`);
+}

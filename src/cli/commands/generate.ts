@@ -9,10 +9,12 @@ const options = (values: OptionValues) => ({
   ...(values.flows === undefined ? {} : { flows: parseFlows(String(values.flows)) }),
 });
 
+const TARGETS = ["postman", "postman-v3", "bruno"];
+
 export const generate: Command = {
   name: "generate",
-  summary: "write the collection and environment templates (Postman, or Bruno with --target bruno)",
-  usage: `postman-ims-auth generate [--out DIR] [--flows jwt,oauth-s2s] [--name NAME] [--target postman|bruno] [--force]
+  summary: "write the collection and environment templates (Postman v2.1 JSON, Postman v3 folder, or Bruno)",
+  usage: `postman-ims-auth generate [--out DIR] [--flows jwt,oauth-s2s] [--name NAME] [--target postman|postman-v3|bruno] [--force]
 
   -o, --out DIR     directory to write collections/ and environments/ into (default: .)
   --flows LIST      Authenticate requests to include: jwt, oauth-s2s or both (default: both);
@@ -20,8 +22,12 @@ export const generate: Command = {
   --name NAME       the collection's name (default: Adobe IMS); it also names the file
   --force           replace files that exist and differ (an environment template you filled in);
                     without it they stop the whole write. Files already up to date are left alone
-  --target T        postman (default), or bruno: a Bruno collection folder DIR/adobe-ims/ (OpenCollection
-                    YAML, the format Bruno's app creates) with its environments; open that folder in Bruno`,
+  --target T        postman (default): Collection v2.1 JSON, for Newman and Postman before v12;
+                    postman-v3: the v3 format Postman v12 keeps in Git, as a repository holds it:
+                    DIR/postman/collections/adobe-ims/ and DIR/postman/environments/ (run it at the
+                    repository's root; the Postman CLI runs the folder);
+                    bruno: a Bruno collection folder DIR/adobe-ims/ (OpenCollection YAML, the format
+                    Bruno's app creates) with its environments; open that folder in Bruno`,
   options: {
     out: { type: "string", short: "o", default: "." },
     flows: { type: "string" },
@@ -30,14 +36,22 @@ export const generate: Command = {
     target: { type: "string", default: "postman" },
   },
   check(values) {
-    if (!["postman", "bruno"].includes(String(values.target)))
-      throw new ImsAuthError("ERR_INVALID_OPTION", `--target is "${String(values.target).slice(0, 20)}": use postman or bruno.`);
+    if (!TARGETS.includes(String(values.target)))
+      throw new ImsAuthError(
+        "ERR_INVALID_OPTION",
+        `--target is "${String(values.target).slice(0, 20)}": use postman, postman-v3 or bruno.`,
+      );
     options(values);
   },
   async run(values) {
     const out = String(values.out);
     const { writeGenerated, writeBrunoGenerated } = await import("../../generator/files/write.js");
-    const write = values.target === "bruno" ? writeBrunoGenerated : writeGenerated;
+    const write =
+      values.target === "postman-v3"
+        ? (await import("../../generator/files/write-postman-v3.js")).writePostmanV3Generated
+        : values.target === "bruno"
+          ? writeBrunoGenerated
+          : writeGenerated;
     const { written, unchanged } = write(out, { ...options(values), force: values.force === true });
     const kept = unchanged.length === 0 ? "" : `; ${unchanged.length} unchanged`;
     console.log(`wrote ${written.length} files in ${out}${written.length > 0 ? `: ${written.join(", ")}` : ""}${kept}`);

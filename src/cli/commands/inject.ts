@@ -1,19 +1,21 @@
-// `inject`: adds our authentication to an existing Postman collection (v2.1) or Bruno collection folder (OpenCollection YAML).
+// `inject`: adds our authentication to an existing Postman collection (v2.1 file or v3 folder) or Bruno collection folder.
 
+import { statSync } from "node:fs";
 import { ImsAuthError } from "../../core/errors.js";
 import { parseFlows } from "../../generator/collection/flows.js";
 import { usageError, type Command } from "../command.js";
 
 export const inject: Command = {
   name: "inject",
-  summary: "add Adobe IMS authentication to an existing Postman collection (v2.1) or Bruno collection folder",
+  summary: "add Adobe IMS authentication to an existing Postman collection (v2.1 file or v3 folder) or Bruno collection folder",
   usage: `postman-ims-auth inject [--target bruno] COLLECTION (-o PATH [--force] | --in-place) [--flows jwt,oauth-s2s]
 
-  COLLECTION        a Postman Collection v2.1 file (Postman: ⋯ → Export → Collection v2.1); with
-                    --target bruno, a Bruno collection folder (the one holding opencollection.yml,
-                    or bruno.json in the older .bru format)
-  --target T        postman (default) or bruno
-  -o, --out PATH    write the result there: a file, or for bruno a copy of the folder (--force to
+  COLLECTION        a Postman Collection v2.1 file (Postman: ⋯ → Export → Collection v2.1), or a
+                    Postman v3 collection folder (Postman v12 in Git: postman/collections/NAME);
+                    with --target bruno, a Bruno collection folder (the one holding
+                    opencollection.yml, or bruno.json in the older .bru format)
+  --target T        postman (default: a file or v3 folder) or bruno
+  -o, --out PATH    write the result there: a file, or for a folder a copy of it (--force to
                     write into an existing file or a folder that holds files)
   --in-place        change COLLECTION (or DIR) itself
   --flows LIST      Authenticate requests to add: jwt, oauth-s2s or both (default: both)
@@ -45,19 +47,16 @@ parts. Requests and folders whose own auth overrides the collection's are listed
       force: Boolean(values.force),
       ...(values.flows === undefined ? {} : { flows: parseFlows(String(values.flows)) }),
     };
+    if (values.target !== "bruno" && isDirectory(positionals[0] ?? "")) {
+      const { injectV3Folder } = await import("../../inject/postman-v3/inject-v3-folder.js");
+      const result = injectV3Folder({ dir: positionals[0] ?? "", ...request });
+      report(result, request.out === undefined ? undefined : (positionals[0] ?? ""));
+      return 0;
+    }
     if (values.target === "bruno") {
       const { injectBrunoFolder } = await import("../../inject/bruno/inject-folder.js");
       const result = injectBrunoFolder({ dir: positionals[0] ?? "", ...request });
-      for (const warning of result.warnings) console.error(`warning: ${warning}`);
-      const files = result.changed.size + result.removed.length;
-      const counted = `${files} file${files === 1 ? "" : "s"}`;
-      const done =
-        request.out === undefined
-          ? `${files === 0 ? "nothing to change in" : `wrote ${counted} in`} ${result.dir}`
-          : `wrote a copy of ${positionals[0]} in ${result.dir} (${counted} ours or changed)`;
-      console.log(
-        `${done}: Bearer auth, auto-auth script and ${result.folder} folder; ${result.watched} requests watch for 401${warnedSuffix(result.warnings)}`,
-      );
+      report(result, request.out === undefined ? undefined : (positionals[0] ?? ""));
       return 0;
     }
     const { injectCollectionFile } = await import("../../inject/inject-file.js");
@@ -70,6 +69,38 @@ parts. Requests and folders whose own auth overrides the collection's are listed
     return 0;
   },
 };
+
+/** What inject did to a collection folder (Bruno's or a v3 one): warnings on stderr, then one line. */
+function report(
+  result: {
+    changed: ReadonlyMap<string, string>;
+    removed: readonly string[];
+    warnings: readonly string[];
+    dir: string;
+    folder: string;
+    watched: number;
+  },
+  copiedFrom: string | undefined,
+): void {
+  for (const warning of result.warnings) console.error(`warning: ${warning}`);
+  const files = result.changed.size + result.removed.length;
+  const counted = `${files} file${files === 1 ? "" : "s"}`;
+  const done =
+    copiedFrom === undefined
+      ? `${files === 0 ? "nothing to change in" : `wrote ${counted} in`} ${result.dir}`
+      : `wrote a copy of ${copiedFrom} in ${result.dir} (${counted} ours or changed)`;
+  console.log(
+    `${done}: Bearer auth, auto-auth script and ${result.folder} folder; ${result.watched} requests watch for 401${warnedSuffix(result.warnings)}`,
+  );
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function warnedSuffix(warnings: readonly string[]): string {
   return warnings.length === 0 ? "" : `; ${warnings.length} warning${warnings.length === 1 ? "" : "s"} above`;

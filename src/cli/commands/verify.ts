@@ -7,7 +7,8 @@ export const verify: Command = {
   summary: "check that a collection's scripts are byte for byte what this version builds; show the engine they carry",
   usage: `postman-ims-auth verify COLLECTION… [--print-engine]
 
-  COLLECTION      a Postman collection file (.json), generated or injected by postman-ims-auth
+  COLLECTION      a Postman collection file (.json) or v3 collection folder (postman/collections/NAME),
+                  generated or injected by postman-ims-auth
   --print-engine  write the source of the engine the scripts carry to stdout (the report goes to stderr):
                   for this version's engine, its readable build (dist/sandbox/engine.readable.js, the
                   code terser minified into it); for another, the engine as carried

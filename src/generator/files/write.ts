@@ -66,7 +66,8 @@ export function writeBrunoGenerated(root: string, options: WriteOptions = {}): G
   return writeAllOrNone(root, files, options.force === true);
 }
 
-function writeAllOrNone(root: string, generated: ReadonlyMap<string, string>, force: boolean): Generated {
+/** Path under `root` → text, written by generate's rules: files already up to date left alone, others all or none. */
+export function writeAllOrNone(root: string, generated: ReadonlyMap<string, string>, force: boolean): Generated {
   const files = [...generated].map(([relative, text]) => ({ relative, text, file: join(root, relative) }));
   const unchanged = files.filter(({ file, text }) => sameText(file, text));
   const changed = files.filter((entry) => !unchanged.includes(entry));

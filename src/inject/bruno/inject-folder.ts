@@ -1,10 +1,11 @@
 // `inject --target bruno` on a folder: which format it is, where to write (in place or a copy), all checks before any write.
 
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
-import { checkOutputFolder, existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
+import { existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
 import type { FlowOption } from "../../generator/collection/collection.js";
+import { checkCopyTarget, collectionFiles, modeOf } from "../folder-copy.js";
 import { checkOutputChoice } from "../output-choice.js";
 import { BRU_FORMAT } from "./bru-format.js";
 import type { BrunoFormat } from "./format.js";
@@ -30,9 +31,6 @@ export interface InjectedBruno extends BrunoPlan {
   /** The folder written. */
   readonly dir: string;
 }
-
-/** Copies skip what a collection carries but does not need (bruno-cli skips them too). */
-const NOT_COPIED = new Set([".git", "node_modules"]);
 
 export function injectBrunoFolder(request: InjectBrunoRequest): InjectedBruno {
   const { dir, out } = request;
@@ -81,43 +79,4 @@ function checkFormat(dir: string): BrunoFormat {
     "ERR_INPUT_FILE",
     `${dir} is not a Bruno collection folder: it has no ${COLLECTION_FILE} (nor bruno.json, in the older .bru format). Name the folder you open in Bruno (Open Collection).`,
   );
-}
-
-function checkCopyTarget(dir: string, out: string, force: boolean): void {
-  const path = relative(resolve(dir), resolve(out));
-  if (path === "")
-    throw new ImsAuthError(
-      "ERR_INVALID_OPTION",
-      `the output folder is the collection (${dir}): to change it, say in-place (--in-place) instead.`,
-    );
-  if (!path.startsWith("..") && !isAbsolute(path)) {
-    throw new ImsAuthError("ERR_INVALID_OPTION", `the output folder ${out} is inside the collection ${dir}: choose a folder outside it.`);
-  }
-  checkOutputFolder(out);
-  if (!force && existsSync(out) && readdirSync(out).length > 0)
-    throw new ImsAuthError(
-      "ERR_OUTPUT_EXISTS",
-      `${out} already holds files; nothing was written. Choose a new or empty folder, or write over its files with force (--force).`,
-    );
-}
-
-/** Every regular file of the collection, relative paths; links and other special files are not copied. */
-function collectionFiles(dir: string, under = ""): string[] {
-  return readdirSync(join(dir, under))
-    .sort()
-    .flatMap((name) => {
-      const path = under === "" ? name : join(under, name);
-      const stats = lstatSync(join(dir, path));
-      if (stats.isDirectory()) return NOT_COPIED.has(name) ? [] : collectionFiles(dir, path);
-      return stats.isFile() ? [path] : [];
-    });
-}
-
-/** A file keeps its permissions (a .env or an environment may hold secrets); a new one is 0644. */
-function modeOf(path: string): number {
-  try {
-    return statSync(path).mode & 0o777;
-  } catch {
-    return 0o644;
-  }
 }
