@@ -43,6 +43,8 @@ export class ImsEmulator {
   readonly assertions: ReceivedAssertion[] = [];
   /** Every access token issued since the last reset, in order. */
   readonly issuedTokens: string[] = [];
+  /** The Authorization headers token requests carried since the last reset (IMS's token endpoints take none). */
+  readonly tokenRequestAuthorizations: string[] = [];
   /** How far IMS's clock is ahead of this machine's (negative: behind), to exercise "expired" answers. */
   clockOffsetMs = 0;
   /** PEM of the self-signed certificate the server presents; give it to clients as a trusted CA. */
@@ -132,6 +134,7 @@ export class ImsEmulator {
     for (const counter of Object.keys(this.calls) as Array<keyof EmulatorCalls>) this.calls[counter] = 0;
     this.assertions.length = 0;
     this.issuedTokens.length = 0;
+    this.tokenRequestAuthorizations.length = 0;
     this.clockOffsetMs = 0;
     this.faults.clear();
     this.revokeAfterApiCalls = undefined;
@@ -152,6 +155,7 @@ export class ImsEmulator {
     this.routes.set(`POST ${path}`, {
       counter,
       serve: (request, url, body) => {
+        if (request.headers.authorization !== undefined) this.tokenRequestAuthorizations.push(request.headers.authorization);
         const params = tokenParams(url.searchParams, request.headers["content-type"], body, rule);
         return params.ok ? answer(params.params, this.desk()) : errorReply(params.error);
       },

@@ -17,9 +17,10 @@ const v3 = new Ajv({ allErrors: true, strict: false }).addSchema(
   "v3",
 );
 
-/** What kind of v3 file a path is: a definition, a request, or an environment (by its name, as Postman tells them). */
-export function v3FileKind(path: string): "definition" | "request" | "environment" {
-  if (path.endsWith(".resources/definition.yaml")) return "definition";
+/** What a v3 file is, by its path relative to the collection's folder (environments by their name), as Postman tells them. */
+export function v3FileKind(path: string): "collectionDefinition" | "folderDefinition" | "request" | "environment" {
+  if (path === ".resources/definition.yaml") return "collectionDefinition";
+  if (path.endsWith("/.resources/definition.yaml")) return "folderDefinition";
   if (path.endsWith(".request.yaml")) return "request";
   if (path.endsWith(".environment.yaml")) return "environment";
   throw new Error(`${path} is no v3 file we check`);
