@@ -3,7 +3,7 @@
 
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import { parse } from "yaml";
 import { packageRoot } from "../../src/generator/files/paths.js";
@@ -36,14 +36,23 @@ export interface RecipeRunner {
   remove(): void;
 }
 
-/** Repositories under `work` (where `npx <runner>@<version>` finds the pinned install instead of downloading it). */
-export function recipeRunner(work: string, caFile: () => string, home: () => string = () => process.env.HOME ?? ""): RecipeRunner {
+/**
+ * Repositories under `work` (where `npx <runner>@<version>` finds the pinned install instead of downloading it).
+ * `runner` adds what a runner sets besides (RUNNER_TEMP) and what keeps a tool's own traffic on this machine.
+ */
+export function recipeRunner(
+  work: string,
+  caFile: () => string,
+  home: () => string = () => process.env.HOME ?? "",
+  runner: () => Record<string, string> = () => ({}),
+): RecipeRunner {
   const repos: string[] = [];
   const ciEnvironment = (extra: Record<string, string>) => ({
     PATH: process.env.PATH ?? "",
     HOME: home(),
     CI: "true",
     NODE_EXTRA_CA_CERTS: caFile(),
+    ...runner(),
     ...extra,
   });
   const shell = (args: string[], cwd: string, env: Record<string, string>): Promise<Outcome> =>
@@ -73,11 +82,18 @@ export function recipeRunner(work: string, caFile: () => string, home: () => str
       const [job] = Object.values(workflow.jobs);
       let output = "";
       let failed = 0;
+      // $GITHUB_PATH: folders a step appends to it come first in the PATH of the steps after it.
+      mkdirSync(work, { recursive: true });
+      const githubPath = join(mkdtempSync(join(work, "github-path-")), "path");
+      writeFileSync(githubPath, "");
       for (const step of job!.steps) {
         if (step.run !== undefined) {
           if (failed) continue;
           const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(String(value), settings)]));
-          const outcome = await shell(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], repo, ciEnvironment(env));
+          const added = readFileSync(githubPath, "utf8").split("\n").filter(Boolean).reverse();
+          const base = ciEnvironment({ ...env, GITHUB_PATH: githubPath });
+          const path = [...added, base.PATH].join(":");
+          const outcome = await shell(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], repo, { ...base, PATH: path });
           output += outcome.output;
           failed = outcome.code;
         } else if (step.uses?.startsWith("actions/upload-artifact@")) {
@@ -87,6 +103,7 @@ export function recipeRunner(work: string, caFile: () => string, home: () => str
           expect(["actions/checkout@v4", "actions/setup-node@v4"]).toContain(step.uses);
         }
       }
+      rmSync(dirname(githubPath), { recursive: true, force: true });
       return { code: failed, output };
     },
     remove() {

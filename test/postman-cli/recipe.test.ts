@@ -1,39 +1,48 @@
-// examples/ci/github-actions-postman-cli.yml run as written (as the Newman recipes are in test/cli/recipes.test.ts):
-// green with an OAuth Server-to-Server credential alone, red with IMS's reason for a wrong secret.
+// The Postman CLI recipes run as written (as the Newman recipes are in test/cli/recipes.test.ts): the v2.1 JSON one
+// (github-actions-postman-cli.yml) and the one for a repository in Postman v12's v3 layout (github-actions-postman-v3.yml),
+// each green with an OAuth Server-to-Server credential alone, red with IMS's reason for a wrong secret.
 
-import { readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { POSTMAN_CLI_PACKAGE_JSON, POSTMAN_CLI_VERSION, postmanCliDir } from "../../scripts/postman-cli.mjs";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
-import { POSTMAN_CLI_VERSION, postmanCliDir } from "../../scripts/postman-cli.mjs";
+import { packageRoot } from "../../src/generator/files/paths.js";
+import { v3EnvironmentYaml } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import { useEmulator } from "../helpers/emulator.js";
-import { cleanHome, POSTMAN_CLI } from "../helpers/postman-cli.js";
+import { cleanHome, POSTMAN_CLI, POSTMAN_CLI_OFFLINE } from "../helpers/postman-cli.js";
 import { readRecipe, recipeRunner, type Step } from "../helpers/recipes.js";
 
-const RECIPE = "github-actions-postman-cli.yml";
+const RECIPES = ["github-actions-postman-cli.yml", "github-actions-postman-v3.yml"] as const;
 
-describe("what the Postman CLI recipe asks of a user", () => {
-  it("installs nothing but the pinned Postman CLI, the version this project tests; no login, no report that holds secrets", () => {
-    const workflow = parse(readRecipe(RECIPE)) as { jobs: Record<string, { steps: Step[] }> };
-    const lines = Object.values(workflow.jobs)
-      .flatMap((job) => job.steps.map((step) => step.run ?? ""))
-      .join("\n");
-    expect(lines).toContain(`npx --yes postman-cli@${POSTMAN_CLI_VERSION} collection run`);
-    expect(lines).not.toMatch(/npm (install|i) |curl |postman login|--postman-api-key/);
+const runLines = (recipe: string) =>
+  Object.values((parse(readRecipe(recipe)) as { jobs: Record<string, { steps: Step[] }> }).jobs).flatMap((job) =>
+    job.steps.flatMap((step) => (step.run === undefined ? [] : [step.run])),
+  );
+
+describe.each(RECIPES)("what %s asks of a user", (recipe) => {
+  it(`installs nothing but the Postman CLI ${POSTMAN_CLI_VERSION}, pinned as this project pins it; no login, no report that holds secrets`, () => {
+    const [install, ...rest] = runLines(recipe);
+    expect(install).toContain(`echo '${POSTMAN_CLI_PACKAGE_JSON}' > package.json\n`);
+    expect(install).toContain("npm install --no-audit --no-fund --ignore-scripts\n");
+    const lines = rest.join("\n");
+    expect(lines).toContain("postman collection run ");
+    expect(lines).not.toMatch(/npm (install|i) |npx |curl |postman login|--postman-api-key/);
     expect(lines).not.toMatch(/--verbose|-r [\w,]*(json|html)|secrets\./);
   });
 });
 
-describe.runIf(POSTMAN_CLI)(`examples/ci/${RECIPE}, with an OAuth Server-to-Server credential only`, () => {
+describe.runIf(POSTMAN_CLI)("the Postman CLI recipes, with an OAuth Server-to-Server credential only", () => {
   const shared = useEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID", "read_organizations"] });
   let home = "";
-  // Under the cache folder's install, so that `npx --yes postman-cli@…` finds it instead of downloading it;
-  // a HOME of its own, as a CI runner has: no developer's `postman login` in it.
+  // A runner's temporary folder kept across the runs: the recipes' npm install copies the CLI from npm's cache once.
+  const work = join(postmanCliDir(), "recipe-runs");
   const recipes = recipeRunner(
-    join(postmanCliDir(), "recipe-runs"),
+    work,
     () => shared.ctx.caFile,
     () => home,
+    () => ({ RUNNER_TEMP: join(work, "runner-temp"), ...POSTMAN_CLI_OFFLINE }),
   );
   beforeAll(() => {
     home = cleanHome();
@@ -56,23 +65,39 @@ describe.runIf(POSTMAN_CLI)(`examples/ci/${RECIPE}, with an OAuth Server-to-Serv
     ADOBE_CLIENT_SECRET: shared.ctx.credential.integration.clientSecret,
   });
 
-  it("is green: one IMS call, the Platform sample passes, the JUnit report is written, no secret printed", async () => {
-    const repo = recipes.repository("oauth-s2s.postman_environment.json", environment());
-    const result = await recipes.runGithubJob(RECIPE, repo, secrets());
-    expect(result.code, result.output).toBe(0);
-    expect(shared.ctx.emulator.calls).toEqual({ tokenV2: 0, tokenV3: 1, jwtExchange: 0, api: 1 });
-    const report = readFileSync(join(repo, "build", "postman-cli-junit.xml"), "utf8");
-    expect(report).toContain('<testcase name="Platform answered 200"');
-    expect(report).not.toMatch(/(failures|errors)="[1-9]/);
-    expect(result.output).not.toContain(shared.ctx.credential.integration.clientSecret);
-  });
+  /** The user's repository as each recipe describes it: the committed collection and the filled-in oauth-s2s template. */
+  function repository(recipe: (typeof RECIPES)[number]): string {
+    if (recipe === "github-actions-postman-cli.yml") return recipes.repository("oauth-s2s.postman_environment.json", environment());
+    // The v3 layout: what generate --target postman-v3 writes at a repository's root (committed under collections/postman/).
+    const repo = recipes.repository("unused.postman_environment.json", undefined);
+    mkdirSync(join(repo, "postman", "environments"), { recursive: true });
+    cpSync(join(packageRoot(), "collections", "postman", "collections"), join(repo, "postman", "collections"), { recursive: true });
+    writeFileSync(join(repo, "postman", "environments", "oauth-s2s.environment.yaml"), v3EnvironmentYaml(environment()));
+    return repo;
+  }
 
-  it("a wrong secret ends the job red, with IMS's reason and what to fix", async () => {
-    const repo = recipes.repository("oauth-s2s.postman_environment.json", environment());
-    const result = await recipes.runGithubJob(RECIPE, repo, { ...secrets(), ADOBE_CLIENT_SECRET: "p8e-WRONG-not-the-secret" });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain("invalid_client");
-    expect(result.output).toContain("Check CLIENT_SECRET");
-    expect(result.output).not.toContain("p8e-WRONG-not-the-secret");
+  describe.each(RECIPES)("examples/ci/%s", (recipe) => {
+    it("is green: one IMS call, the Platform sample passes (in the JUnit report, where the CLI writes one), no secret printed", async () => {
+      const repo = repository(recipe);
+      const result = await recipes.runGithubJob(recipe, repo, secrets());
+      expect(result.code, result.output).toBe(0);
+      expect(shared.ctx.emulator.calls).toEqual({ tokenV2: 0, tokenV3: 1, jwtExchange: 0, api: 1 });
+      expect(result.output).toMatch(/Pass {2}Platform answered 200/);
+      if (recipe === "github-actions-postman-cli.yml") {
+        const report = readFileSync(join(repo, "build", "postman-cli-junit.xml"), "utf8");
+        expect(report).toContain('<testcase name="Platform answered 200"');
+        expect(report).not.toMatch(/(failures|errors)="[1-9]/);
+      }
+      expect(result.output).not.toContain(shared.ctx.credential.integration.clientSecret);
+    });
+
+    it("a wrong secret ends the job red, with IMS's reason and what to fix", async () => {
+      const repo = repository(recipe);
+      const result = await recipes.runGithubJob(recipe, repo, { ...secrets(), ADOBE_CLIENT_SECRET: "p8e-WRONG-not-the-secret" });
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain("invalid_client");
+      expect(result.output).toContain("Check CLIENT_SECRET");
+      expect(result.output).not.toContain("p8e-WRONG-not-the-secret");
+    });
   });
 });
