@@ -60,6 +60,8 @@ describe.each([
     expect(result.assertions.map((assertion) => assertion.passed)).toEqual([true, true, false, true, true]);
     expect(result.failures).toEqual([expect.objectContaining({ item: "API request 3", message: expect.stringMatching(/401/) })]);
     expect(imsCalls()).toBe(2);
+    // The renewal is a pm.sendRequest with the stale token stored: the collection's Bearer auth does not ride along.
+    expect(ctx.emulator.tokenRequestAuthorizations).toEqual([]);
   });
 });
 
