@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 /**
  * @param {{ label: string, dir: () => string, find: () => string | undefined, install: () => string,
- *   tests: string, flag: string, usage: string }} runner
+ *   tests: string, flag: string, usage: string, vitestArgs?: string[] }} runner
  */
 export function optInMain(runner) {
   const [command, ...rest] = process.argv.slice(2);
@@ -22,7 +22,7 @@ export function optInMain(runner) {
   }
   runner.install();
   const vitest = join("node_modules", "vitest", "vitest.mjs");
-  const run = spawnSync(process.execPath, [vitest, "run", runner.tests, ...rest], {
+  const run = spawnSync(process.execPath, [vitest, "run", runner.tests, ...(runner.vitestArgs ?? []), ...rest], {
     stdio: "inherit",
     env: { ...process.env, [runner.flag]: "1" },
   });

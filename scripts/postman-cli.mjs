@@ -69,5 +69,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     tests: "test/postman-cli",
     flag: "POSTMAN_CLI_TESTS",
     usage: "node scripts/postman-cli.mjs",
+    // One test file at a time: each runs the CLI (a 180 MB binary, seconds to start) one run after the other.
+    vitestArgs: ["--no-file-parallelism"],
   });
 }

@@ -208,7 +208,7 @@ describe.runIf(POSTMAN_CLI).each(["v2.1 JSON", "v3 folder"])("the Postman CLI's 
     for (const [index, scenario] of SCENARIOS.entries()) {
       outputs.push(await runScenario(scenario, index));
     }
-  }, 240_000);
+  }, 900_000);
 
   it(`${SCENARIOS.length} scenarios, each under cli + junit and under --verbose + json`, () => {
     expect(outputs).toHaveLength(SCENARIOS.length);

@@ -50,7 +50,7 @@ const FORMATS: readonly Format[] = [
   },
 ];
 
-describe.runIf(POSTMAN_CLI)(`the Postman CLI ${POSTMAN_CLI_VERSION}`, () => {
+describe.runIf(POSTMAN_CLI)(`the Postman CLI ${POSTMAN_CLI_VERSION}`, { timeout: 180_000 }, () => {
   // ent_aem_cloud_sdk: the emulator's AEM answers these tokens, so the whole collection is green.
   const shared = useEmulator({
     metascopes: ["ent_dataservices_sdk", "ent_aem_cloud_sdk"],

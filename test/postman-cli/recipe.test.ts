@@ -33,7 +33,7 @@ describe.each(RECIPES)("what %s asks of a user", (recipe) => {
   });
 });
 
-describe.runIf(POSTMAN_CLI)("the Postman CLI recipes, with an OAuth Server-to-Server credential only", () => {
+describe.runIf(POSTMAN_CLI)("the Postman CLI recipes, with an OAuth Server-to-Server credential only", { timeout: 240_000 }, () => {
   const shared = useEmulator({ metascopes: ["ent_dataservices_sdk"], scopes: ["openid", "AdobeID", "read_organizations"] });
   let home = "";
   // A runner's temporary folder kept across the runs: the recipes' npm install copies the CLI from npm's cache once.

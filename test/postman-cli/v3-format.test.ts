@@ -27,7 +27,7 @@ interface Lint {
   readonly errorCount: number;
 }
 
-describe.runIf(POSTMAN_CLI)(`the v3 format and the Postman CLI ${POSTMAN_CLI_VERSION}'s own tools`, () => {
+describe.runIf(POSTMAN_CLI)(`the v3 format and the Postman CLI ${POSTMAN_CLI_VERSION}'s own tools`, { timeout: 180_000 }, () => {
   const work = tempDir("postman-cli-v3");
   let home = "";
   beforeAll(() => {
@@ -121,7 +121,7 @@ describe.runIf(POSTMAN_CLI)(`the v3 format and the Postman CLI ${POSTMAN_CLI_VER
         environment,
         v3EnvironmentYaml(emulatorEnvironment(shared.ctx.emulator, shared.ctx.credential, { PRIVATE_KEY: "", META_SCOPE: "" })),
       );
-    });
+    }, 180_000);
 
     const run = (extra: string[]) =>
       runPostmanCli(["collection", "run", folder, "-e", environment, "--ssl-extra-ca-certs", shared.ctx.caFile, ...extra], work.dir, home);
