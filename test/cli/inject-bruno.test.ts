@@ -14,7 +14,7 @@ describe("inject --target bruno", () => {
     const first = await runCli(["inject", "--target", "bruno", dir, "--in-place"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe(
-      `wrote 7 files in ${dir}: Bearer auth, auto-auth script and Authenticate folder; 3 requests watch for 401; 3 warnings above\n`,
+      `wrote 4 files in ${dir}: Bearer auth, auto-auth script, 401 watcher and Authenticate folder; 3 requests use the collection's token; 3 warnings above\n`,
     );
     const warnings = first.stderr.trimEnd().split("\n");
     expect(warnings).toHaveLength(3);
@@ -27,7 +27,7 @@ describe("inject --target bruno", () => {
     const second = await runCli(["inject", "--target", "bruno", dir, "--in-place"]);
     expect([second.code, second.stdout]).toEqual([
       0,
-      `nothing to change in ${dir}: Bearer auth, auto-auth script and Authenticate folder; 3 requests watch for 401; 2 warnings above\n`,
+      `nothing to change in ${dir}: Bearer auth, auto-auth script, 401 watcher and Authenticate folder; 3 requests use the collection's token; 2 warnings above\n`,
     ]);
     expect(readTree(dir)).toEqual(tree);
   });
@@ -38,7 +38,7 @@ describe("inject --target bruno", () => {
     const result = await runCli(["inject", "--target", "bruno", dir, "-o", temp.path("legacy-ims")]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
-      /^wrote a copy of .*legacy in .*legacy-ims \(6 files ours or changed\): Bearer auth, auto-auth script and Authenticate folder; 2 requests watch for 401; 3 warnings above\n$/,
+      /^wrote a copy of .*legacy in .*legacy-ims \(4 files ours or changed\): Bearer auth, auto-auth script, 401 watcher and Authenticate folder; 2 requests use the collection's token; 3 warnings above\n$/,
     );
     expect(readTree(dir)).toEqual(ACME_BRU);
     expect(readTree(temp.path("legacy-ims"))["collection.bru"]).toContain("auth:bearer {\n  token: {{ACCESS_TOKEN}}\n}");

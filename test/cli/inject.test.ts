@@ -18,7 +18,7 @@ describe("inject", () => {
     const result = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("acme-ims.json")]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^wrote .*acme-ims\.json: Bearer auth, auto-auth script and Authenticate folder added; 52 requests watch for 401; 5 warnings above\n$/,
+      /^wrote .*acme-ims\.json: Bearer auth, auto-auth script, 401 watcher and Authenticate folder added; 52 requests use the collection's token; 5 warnings above\n$/,
     );
     const warnings = result.stderr.trimEnd().split("\n");
     expect(warnings).toHaveLength(5);
@@ -63,7 +63,7 @@ describe("inject", () => {
     expect(result.stderr).toBe(
       "note: v20.json is a Collection v2.0 export: converted to v2.1 (postman-collection-transformer), as Postman does on import.\n",
     );
-    expect(result.stdout).toMatch(/; 1 requests watch for 401\n$/);
+    expect(result.stdout).toMatch(/; 1 requests use the collection's token\n$/);
     const written = readJson(temp.path("new-folder", "v21.json"));
     expect(collectionSchemaErrors(written)).toEqual([]);
     expect((written.info as { schema: string }).schema).toMatch(/v2\.1\.0/);

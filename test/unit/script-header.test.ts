@@ -12,6 +12,7 @@ import { VARIABLES } from "../../src/core/config/variables.js";
 import { type ScriptName, scriptSource } from "../../src/generator/collection/scripts.js";
 import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
 import { MEMO_VARIABLE } from "../../src/sandbox/renewal/failure-memo.js";
+import { bindingValue } from "../../src/core/ims/token-binding.js";
 import { type HarnessCase, ScriptHarness } from "../helpers/sandbox-harness.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
@@ -85,7 +86,14 @@ const S2S = {
 };
 const CASES: Record<string, HarnessCase[]> = {
   "auto-auth": [
-    { variables: { ACCESS_TOKEN: "fake", ACCESS_TOKEN_EXPIRES_AT: String(Date.now() + 3_600_000) } },
+    // The fast path: a token with time left, bound to these (no) credential variables.
+    {
+      variables: {
+        ACCESS_TOKEN: "fake",
+        ACCESS_TOKEN_EXPIRES_AT: String(Date.now() + 3_600_000),
+        ACCESS_TOKEN_BINDING: bindingValue("fake", () => undefined),
+      },
+    },
     { variables: {} },
     { variables: { ...VALID_JWT_VARIABLES, PRIVATE_KEY_PASSPHRASE: "x", AUTH_FLOW: "jwt" } },
     { variables: S2S, ims: () => ({ status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) }) },
@@ -102,7 +110,10 @@ const CASES: Record<string, HarnessCase[]> = {
     { variables: {}, path: "/ims/token/v3", response: { status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) } },
     { variables: {}, path: "/ims/token/v3", response: { status: 400, body: JSON.stringify({ error: "invalid_client" }) } },
   ],
-  "api-response": [{ variables: {}, response: { status: 401 } }],
+  "api-response": [
+    { variables: {}, response: { status: 401 } },
+    { variables: { ACCESS_TOKEN: "fake" }, headers: { Authorization: "Bearer fake" }, response: { status: 401 } },
+  ],
 };
 
 describe("what a header says a script reads and writes", () => {

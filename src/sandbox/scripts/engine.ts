@@ -26,7 +26,8 @@ export function autoAuth(pm: Postman, host: SandboxHost): void {
     if (problems) refuse(pm, problems, AUTO_AUTH_TEST);
   };
   try {
-    withVaultValues(pm, host, resolvedSource(pm), (source) => renewToken(pm, host, source, done), done);
+    const plain = resolvedSource(pm);
+    withVaultValues(pm, host, plain, (source) => renewToken(pm, host, source, plain, done), done, ["ACCESS_TOKEN"]);
   } catch (error) {
     refuse(pm, [error], AUTO_AUTH_TEST);
   }
