@@ -21,7 +21,7 @@ const EMITTED: ReadonlyArray<readonly [string, string]> = [
   ["jwt-exchange", "pre-request of the JWT request"],
   ["s2s-exchange", "pre-request of the S2S request"],
   ["token-response", "test script of both Authenticate requests"],
-  ["api-response", "inside sample requests' own test scripts"],
+  ["api-response", "collection test script: after every response (the 401 watcher)"],
   ["engine", "not emitted alone: carried deflated in auto-auth and jwt-exchange, evaluated only to get a token"],
 ];
 

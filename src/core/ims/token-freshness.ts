@@ -89,6 +89,8 @@ export function accessTokenExpiry(token: string): number | undefined {
  * lifetime is known (from IMS's answer, or the expires_in written inside a stored token).
  */
 export function checkMarginAgainstLifetime(source: VariableSource, lifetimeMs: number): void {
+  // Only a margin someone set: the default is far below the 24 hours IMS gives (a shorter token renews early, as it must).
+  if (String(source("TOKEN_MARGIN_MINUTES") ?? "").trim() === "") return;
   const margin = marginMs(source);
   if (!(lifetimeMs > 0) || margin < lifetimeMs) return;
   const minutes = Math.floor(lifetimeMs / 60_000);
