@@ -1,19 +1,14 @@
 // README.md and docs/*.md: every link leads somewhere (a heading by GitHub's anchor rules, a page, a file of the
 // published package), every page is reachable from the README, contents list their page's sections, the README stays short.
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
+import { documentationPages } from "../../src/bench/doc-figures.js";
 import { packageRoot } from "../../src/generator/files/paths.js";
 
 const root = packageRoot();
-const pages = [
-  "README.md",
-  ...readdirSync(join(root, "docs"))
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => `docs/${name}`),
-];
+const pages = documentationPages();
 const text = new Map(pages.map((page) => [page, readFileSync(join(root, page), "utf8")]));
 
 interface Heading {
