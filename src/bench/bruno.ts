@@ -17,6 +17,21 @@ export interface BrunoBenchOptions {
   readonly rounds: number;
 }
 
+/** Median milliseconds per request of each collection-level script, in one of Bruno's sandboxes. */
+export interface BrunoBenchRow {
+  readonly sandbox: (typeof SANDBOXES)[number];
+  readonly noScriptMs: number;
+  readonly oneLineMs: number;
+  readonly autoAuthMs: number;
+}
+
+export interface BrunoBenchResults {
+  readonly options: BrunoBenchOptions;
+  /** The machine's load average (1 minute) when the benchmark started. */
+  readonly load: number;
+  readonly rows: BrunoBenchRow[];
+}
+
 const SANDBOXES = ["safe", "developer"] as const;
 /** What the collection-level before-request script is; no request has a script of its own. */
 const VARIANTS = ["no script", "one-line script", "auto-auth"] as const;
@@ -87,9 +102,9 @@ function run(entry: string, dir: string, args: readonly string[], home: string, 
   });
 }
 
-export async function runBrunoBench(options: BrunoBenchOptions, log: (line: string) => void): Promise<string> {
+export async function runBrunoBench(options: BrunoBenchOptions, log: (line: string) => void): Promise<BrunoBenchResults> {
   const entry = bruEntry();
-  const load = loadavg()[0]!.toFixed(2);
+  const load = round(loadavg()[0] ?? 0);
   const credential = makeThrowawayCredential();
   const { integration } = credential;
   const emulator = await ImsEmulator.start({ integrations: [integration] });
@@ -128,20 +143,31 @@ export async function runBrunoBench(options: BrunoBenchOptions, log: (line: stri
         }
       }
     }
-    const perRequest = (sandbox: string, variant: Variant) => median(times.get(`${sandbox} ${variant}`)!) / options.requests;
-    const lines = [
-      `bru run 4.1.0, ${options.requests} requests with a fresh token, medians of ${options.rounds} (load ${load})`,
-      "",
-      "| sandbox | no script | one-line script | auto-auth | auto-auth over one-line | × one-line |",
-      "|---|---|---|---|---|---|",
-      ...SANDBOXES.map((sandbox) => {
-        const [none, one, ours] = VARIANTS.map((variant) => perRequest(sandbox, variant)) as [number, number, number];
-        return `| ${sandbox} | ${round(none)} ms | ${round(one)} ms | ${round(ours)} ms | ${round(ours - one)} ms | ${round(ours / one)} |`;
-      }),
-    ];
-    return lines.join("\n");
+    const perRequest = (sandbox: string, variant: Variant) => round(median(times.get(`${sandbox} ${variant}`)!) / options.requests);
+    const rows = SANDBOXES.map((sandbox) => ({
+      sandbox,
+      noScriptMs: perRequest(sandbox, "no script"),
+      oneLineMs: perRequest(sandbox, "one-line script"),
+      autoAuthMs: perRequest(sandbox, "auto-auth"),
+    }));
+    return { options, load, rows };
   } finally {
     rmSync(work, { recursive: true, force: true });
     await emulator.close();
   }
+}
+
+/** The results as `npm run bench -- --bruno` prints them and docs/benchmark.md quotes them. */
+export function formatBrunoResults({ options, load, rows }: BrunoBenchResults): string {
+  return [
+    `bru run 4.1.0, ${options.requests} requests with a fresh token, medians of ${options.rounds} (load ${load.toFixed(2)})`,
+    "",
+    "| sandbox | no script | one-line script | auto-auth | auto-auth over one-line | × one-line |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.sandbox} | ${row.noScriptMs} ms | ${row.oneLineMs} ms | ${row.autoAuthMs} ms | ` +
+        `${round(row.autoAuthMs - row.oneLineMs)} ms | ${round(row.autoAuthMs / row.oneLineMs)} |`,
+    ),
+  ].join("\n");
 }

@@ -59,6 +59,7 @@ describe("the packed package", () => {
       "dist/node/verify/verify.js",
       "package.json",
       "README.md",
+      "docs/troubleshooting.md",
       "LICENSE",
       "THIRD_PARTY_NOTICES",
       "script-digests.json",

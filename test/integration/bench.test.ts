@@ -68,6 +68,7 @@ describe("the benchmark, --quick", () => {
       "jwt-exchange",
       "s2s-exchange",
       "token-response",
+      "sample-guard",
       "api-response",
       "engine",
       "baseline: one-line script",
