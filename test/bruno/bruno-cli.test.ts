@@ -204,7 +204,7 @@ describe.runIf(BRUNO_CLI)("Bruno's CLI 4.1.0", () => {
       ...body,
       ...emulator.issuedTokens,
     ];
-    expect(outputs.length).toBe(SANDBOXES.length * 8);
+    expect(outputs.length).toBe(SANDBOXES.length * 9);
     for (const output of outputs) for (const canary of canaries) expect(output.includes(canary)).toBe(false);
   });
 });
