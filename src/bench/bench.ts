@@ -150,10 +150,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       const samples = signing.get(runtime) ?? [];
       signingRows.push({
         runtime,
-        chosen: samples[0]?.chosen ?? "jsrsasign",
         jsrsasignMs: round(median(samples.flatMap((sample) => sample.jsrsasignMs))),
-        webcryptoMs: medianOf(samples.flatMap((sample) => sample.webcryptoMs)),
-        webcryptoSignOnlyMs: medianOf(samples.flatMap((sample) => sample.webcryptoSignOnlyMs ?? [])),
         engineLoadMs: median(samples.map((sample) => sample.engineLoadMs)),
         keyParseMs: median(samples.map((sample) => sample.keyParseMs)),
         samples: samples.reduce((sum, sample) => sum + sample.jsrsasignMs.length, 0),
@@ -175,10 +172,6 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     ca.remove();
     await emulator.close();
   }
-}
-
-function medianOf(values: number[]): number | undefined {
-  return values.length ? round(median(values)) : undefined;
 }
 
 /** Median over rounds of the extra time per request of `own` against `none` run in the same round. */

@@ -66,26 +66,8 @@ export function signingTable(results: BenchResults): string {
   return [
     "Signing one RS256 JWT (2048-bit key) inside each runtime's sandbox, median per signature",
     table(
-      [
-        "runtime",
-        "engine picks",
-        "jsrsasign ms",
-        "WebCrypto ms (import + sign)",
-        "WebCrypto sign alone ms",
-        "engine load ms",
-        "key parse ms",
-        "batches",
-      ],
-      results.signing.map((row) => [
-        row.runtime,
-        row.chosen,
-        row.jsrsasignMs,
-        row.webcryptoMs,
-        row.webcryptoSignOnlyMs,
-        row.engineLoadMs,
-        row.keyParseMs,
-        row.samples,
-      ]),
+      ["runtime", "jsrsasign ms", "engine load ms", "key parse ms", "batches"],
+      results.signing.map((row) => [row.runtime, row.jsrsasignMs, row.engineLoadMs, row.keyParseMs, row.samples]),
     ),
   ].join("\n");
 }

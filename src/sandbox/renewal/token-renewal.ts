@@ -1,17 +1,14 @@
 // Getting a token in the sandbox when the stored one is missing, about to expire, or bound to another credential.
 
 import { configurationKey } from "../../core/config/configuration-key.js";
-import { chooseFlow } from "../../core/config/flow.js";
 import type { IssuedToken } from "../../core/ims/ims-response.js";
 import { exchangeToken } from "../../core/ims/token-exchange.js";
-import { planToken, prepareTokenRequestAsync, type TokenRequest } from "../../core/ims/token-request.js";
+import { planToken, type TokenRequest } from "../../core/ims/token-request.js";
 import type { VariableSource } from "../../core/config/variables.js";
-import { webCryptoSigner } from "../../core/jws/sign-webcrypto.js";
 import { forget, remember, rememberedFailure } from "./failure-memo.js";
 import type { SandboxHost } from "../host/host.js";
 import { postmanTransport } from "../host/postman-transport.js";
 import { storeVariable, type Postman } from "../host/postman.js";
-import { holdUntilSettled } from "../host/promise-hold.js";
 import { keepOrAdopt, storeBinding } from "./stored-token.js";
 import { accessTokenClaims, checkMarginAgainstLifetime } from "../../core/ims/token-freshness.js";
 
@@ -70,17 +67,6 @@ export function renewToken(pm: Postman, host: SandboxHost, source: VariableSourc
     );
   };
 
-  // WebCrypto signs asynchronously where the sandbox has it (the Postman app); elsewhere jsrsasign signs at once.
-  const subtle = chooseFlow(source) === "jwt" ? webCryptoSigner(host.crypto) : undefined;
-  if (subtle) {
-    holdUntilSettled(
-      host,
-      prepareTokenRequestAsync("jwt", source, now, subtle),
-      (prepared) => (prepared.ok ? send(prepared.request) : done(prepared.problems)),
-      (error) => done([error]),
-    );
-    return;
-  }
   const plan = planToken(source, now);
   if (!plan.ok) {
     done(plan.problems);
