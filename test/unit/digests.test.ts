@@ -1,8 +1,16 @@
-// Our MD5, SHA-1, SHA-256, HMAC and PBKDF2 (carried inside the collection) against node:crypto, on random inputs.
+// Our MD5, SHA-1, SHA-256, HMAC and PBKDF2 (carried inside the collection) against node:crypto, on random inputs
+// from a printed seed: DIGESTS_SEED=<n> replays them (DIGESTS_SEED=random picks a new one).
 
-import { createHash, createHmac, pbkdf2Sync, randomBytes, randomInt } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { createHash, createHmac, pbkdf2Sync } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hash, hmac, MD5, pbkdf2, SHA1, SHA256, toHex, utf8Bytes, type HashAlgorithm } from "../../src/core/crypto/digests.js";
+import { Random } from "../helpers/fuzz-values.js";
+
+const SEED = process.env.DIGESTS_SEED === "random" ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.DIGESTS_SEED ?? 1_321);
+const random = new Random(SEED);
+beforeAll(() => console.log(`digests: seed ${SEED}; replay with DIGESTS_SEED=${SEED} npx vitest run test/unit/digests.test.ts`));
+const randomBytes = (length: number): Buffer => Buffer.from(Array.from({ length }, () => random.int(256)));
+const randomInt = (min: number, max?: number): number => (max === undefined ? random.int(min) : min + random.int(max - min));
 
 const digests: Array<[string, HashAlgorithm]> = [
   ["md5", MD5],
