@@ -43,7 +43,7 @@ describe("env from a template", () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^wrote .*student\.postman_environment\.json: environment "Student 1", 11 variables \(secret: CLIENT_SECRET, PRIVATE_KEY, ACCESS_TOKEN; empty: META_SCOPE, SCOPES, TECHNICAL_ACCOUNT_ID\)/,
+      /^wrote .*student\.postman_environment\.json: environment "Student 1", 12 variables \(secret: CLIENT_SECRET, PRIVATE_KEY, ACCESS_TOKEN; empty: META_SCOPE, SCOPES, TECHNICAL_ACCOUNT_ID\)/,
     );
     expect(result.stdout + result.stderr).not.toContain(SECRET);
     const json = result.json!;
@@ -76,6 +76,7 @@ describe("env from a template", () => {
       "SANDBOX_NAME",
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
       "AUTH_FLOW",
     ]);
     expect(environmentRoundTripProblems(result.json!)).toEqual([]);
