@@ -58,11 +58,6 @@ export interface Postman {
   sendRequest(request: SendRequestOptions, callback: (error: { code?: string } | null, response?: SendRequestResponse) => void): void;
 }
 
-/** Variables as pm.variables resolves them: local, data, environment, collection, global. */
-export function variableSource(pm: Postman): VariableSource {
-  return (name) => pm.variables.get(name);
-}
-
 /**
  * The same, with references to other variables inside a value ("{{ORG}}@AdobeOrg") resolved as Postman
  * resolves them in a request; what stays unresolved is reported as not filled in.
