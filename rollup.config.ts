@@ -98,6 +98,8 @@ function engineBlob(): Plugin {
     resolveId: (source) => (source === "virtual:engine" ? id : null),
     load(loading) {
       if (loading !== id) return null;
+      // Built in the other process (--configGroup rest) the engine is not there yet: the script belongs in CARRIERS.
+      if (enginePackages === undefined) this.error("a script that carries the engine must be listed in CARRIERS (rollup.config.ts)");
       const { source, digest } = builtEngine();
       if (/[^\x00-\x7f]/.test(source)) this.error("the engine must be ASCII (terser ascii_only)");
       engineModule ??= `export const ENGINE_BLOB = ${JSON.stringify(deflateRawSync(Buffer.from(source, "latin1"), { level: 9 }).toString("base64"))}; export const ENGINE_SIZE = ${source.length}; export const ENGINE_DIGEST = ${JSON.stringify(digest)};`;
