@@ -1,7 +1,5 @@
 // Compiles the sandbox scripts into self-contained, minified IIFEs. The slow path (the "engine", with
 // jsrsasign's RSA-only build) is built first and carried compressed inside the scripts that need it.
-// `--configGroup engine` builds the engine and the scripts that carry it, `--configGroup rest` the others:
-// scripts/compile.mjs runs the two at once (one core each); with neither, everything in order.
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -305,17 +303,4 @@ const brunoScripts = SCRIPT_NAMES.map(
   }),
 );
 
-/** The scripts that carry the engine (directly or inside Bruno's slow path): built after it, in this order. */
-const CARRIERS = new Set(["auto-auth", "jwt-exchange"]);
-const carriers = (builds: RollupOptions[]) => builds.filter((build) => CARRIERS.has(nameOf(build)));
-const others = (builds: RollupOptions[]) => builds.filter((build) => !CARRIERS.has(nameOf(build)));
-function nameOf(build: RollupOptions): string {
-  return String(build.input).replace(/^.*\/|\.ts$/g, "");
-}
-
-export default (args: { configGroup?: string }): RollupOptions[] => {
-  if (args.configGroup === "engine") return [engine, ...carriers(scripts), brunoSlowPathBuild, ...carriers(brunoScripts)];
-  if (args.configGroup === "rest") return [...others(scripts), ...others(brunoScripts)];
-  if (args.configGroup !== undefined) throw new Error(`--configGroup ${args.configGroup}: engine or rest`);
-  return [engine, ...scripts, brunoSlowPathBuild, ...brunoScripts];
-};
+export default [engine, ...scripts, brunoSlowPathBuild, ...brunoScripts];

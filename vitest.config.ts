@@ -24,6 +24,10 @@ export default defineConfig({
     // Most test time is spent waiting on runners, servers and subprocesses, not computing: on a
     // 2-core machine vitest's default (cores - 1 = one worker) leaves a core idle most of the time.
     maxWorkers: 3,
+    // Each worker runs many files without re-importing what they share (Newman, postman-runtime, TypeScript, the
+    // sources): about 40% less CPU than a fresh module graph per file. Tests keep no global state between files:
+    // they restore what they change (environment variables, console spies, the working directory).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ["default"],

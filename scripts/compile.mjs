@@ -46,21 +46,10 @@ if (!force && outputs.every((file) => existsSync(file)) && existsSync(STAMP) && 
 }
 
 rmSync("dist", { recursive: true, force: true });
-// Two rollup processes at once, one a core: the engine and the scripts that carry it (the engine's minifying is
-// most of that), and the other scripts. dist/node is transpiled here meanwhile.
+// rollup in its own process (a second one would load and warm up rollup, terser and TypeScript again: more CPU
+// than the core it would use saves); dist/node is transpiled here meanwhile.
 const rollup = join("node_modules", "rollup", "dist", "bin", "rollup");
-const bundles = ["engine", "rest"].map((group) =>
-  run(process.execPath, [
-    rollup,
-    "-c",
-    "rollup.config.ts",
-    "--configPlugin",
-    "./scripts/transpile.mjs",
-    "--configGroup",
-    group,
-    "--silent",
-  ]),
-);
+const bundle = run(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"]);
 
 // Loaded only now: TypeScript takes most of a second to load, which the up-to-date check need not pay.
 const { transpile } = await import("./transpile.mjs");
@@ -77,8 +66,7 @@ for (const file of walk("src")) {
   writeFileSync(target, code, { mode: source.startsWith("#!") ? 0o755 : 0o644 });
   count += 1;
 }
-const failed = (await Promise.all(bundles)).filter((code) => code !== 0);
-if (failed.length > 0) {
+if ((await bundle) !== 0) {
   console.error("compile: rollup failed (its messages are above)");
   process.exit(1);
 }
