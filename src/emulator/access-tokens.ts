@@ -7,6 +7,7 @@ export interface IssuedAccessToken {
   readonly token: string;
   readonly clientId: string;
   readonly orgId: string;
+  readonly userId: string;
   readonly scopes: readonly string[];
   readonly expiresAt: number;
 }
@@ -35,7 +36,7 @@ export class AccessTokenIssuer {
     };
     const input = `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
     const signature = sign("sha256", Buffer.from(input), this.signingKeyPem).toString("base64url");
-    const record = { token: `${input}.${signature}`, clientId, orgId, scopes, expiresAt: nowMs + lifetimeMs };
+    const record = { token: `${input}.${signature}`, clientId, orgId, userId, scopes, expiresAt: nowMs + lifetimeMs };
     this.issued.set(record.token, record);
     return record;
   }

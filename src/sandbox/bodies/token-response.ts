@@ -5,6 +5,7 @@ import { ImsAuthError } from "../../core/errors.js";
 import { isAemMetascopes, readTokenResponse, type IssuedToken, type IssuingFlow } from "../../core/ims/ims-response.js";
 import { failTest, resolvedSource, storeVariable, type Postman } from "../host/postman.js";
 import { forget, remember } from "../renewal/failure-memo.js";
+import { storeBinding } from "../renewal/stored-token.js";
 
 /** The Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint. */
 export function tokenResponse(pm: Postman): void {
@@ -34,6 +35,7 @@ export function tokenResponse(pm: Postman): void {
   forget(pm);
   storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
   storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
+  storeBinding(pm, token.accessToken, resolvedSource(pm));
   const stored = pm.variables.get("ACCESS_TOKEN") === token.accessToken;
   pm.test("IMS issued an access token", () => undefined);
   pm.test("ACCESS_TOKEN is stored for the next requests", () => {
