@@ -61,14 +61,15 @@ describe("inject and verify on a v3 collection folder", () => {
     const first = await runCli(["inject", dir, "--in-place"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe(
-      `wrote 7 files in ${dir}: Bearer auth, auto-auth script and Authenticate folder; 3 requests watch for 401; 3 warnings above\n`,
+      // The collection's definition and our folder's three files: the watcher is the collection's, no request changes.
+      `wrote 4 files in ${dir}: Bearer auth, auto-auth script, 401 watcher and Authenticate folder; 3 requests use the collection's token; 3 warnings above\n`,
     );
     expect(first.stderr.trimEnd().split("\n")).toHaveLength(3);
     const tree = readTree(dir);
     const second = await runCli(["inject", dir, "--in-place"]);
     expect([second.code, second.stdout]).toEqual([
       0,
-      `nothing to change in ${dir}: Bearer auth, auto-auth script and Authenticate folder; 3 requests watch for 401; 2 warnings above\n`,
+      `nothing to change in ${dir}: Bearer auth, auto-auth script, 401 watcher and Authenticate folder; 3 requests use the collection's token; 2 warnings above\n`,
     ]);
     expect(readTree(dir)).toEqual(tree);
 
@@ -76,7 +77,7 @@ describe("inject and verify on a v3 collection folder", () => {
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout.trimEnd().split("\n").at(-1)).toMatch(
       new RegExp(
-        `^${dir}: 8 script\\(s\\) of postman-ims-auth: 8 match postman-ims-auth \\S+; \\d+ part\\(s\\) not ours \\(not checked\\)$`,
+        `^${dir}: 6 script\\(s\\) of postman-ims-auth: 6 match postman-ims-auth \\S+; \\d+ part\\(s\\) not ours \\(not checked\\)$`,
       ),
     );
   });
@@ -86,7 +87,7 @@ describe("inject and verify on a v3 collection folder", () => {
     const out = temp.path("acme-ims");
     const result = await runCli(["inject", dir, "-o", out]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^wrote a copy of .* in .*acme-ims \(7 files ours or changed\): /);
+    expect(result.stdout).toMatch(/^wrote a copy of .* in .*acme-ims \(4 files ours or changed\): /);
     expect(readTree(dir)).toEqual(ACME_V3);
     const again = await runCli(["inject", dir, "-o", out]);
     expect([again.code, again.stderr]).toEqual([
@@ -98,12 +99,15 @@ describe("inject and verify on a v3 collection folder", () => {
   it("verify DIR on an edited script: changed, with the first difference, exit 1", async () => {
     const dir = acme();
     await runCli(["inject", dir, "--in-place"]);
-    const file = join(dir, "Users/Get user.request.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace('"use strict";', '"use strict";console.log(1);'));
+    // The 401 watcher, the collection's after-response script (the definition's second "use strict").
+    const file = join(dir, ".resources/definition.yaml");
+    const text = readFileSync(file, "utf8");
+    const at = text.indexOf('"use strict";', text.indexOf("// >>> postman-ims-auth 401-watcher"));
+    writeFileSync(file, `${text.slice(0, at)}"use strict";console.log(1);${text.slice(at + '"use strict";'.length)}`);
     const result = await runCli(["verify", dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^changed +api-response +"Users" \/ "Get user" test script: changed since built: line 11, column 26: it has "!function\(\)\{\\"use strict\\";console\.log\(1\);/m,
+      /^changed +api-response +collection test script: changed since built: line 12, column 30: it has "!function\(\)\{\\"use strict\\";console\.log\(1\);/m,
     );
   });
 

@@ -63,6 +63,8 @@ describe("the generated Postman v3 folder", () => {
       (v2.variable as Json[]).map(({ key, value, description }) => ({ key, value, description: text(description) })),
     );
     expect(v3Scripts(root.scripts)).toEqual(v2Scripts(v2.event));
+    // Both of the collection's scripts: auto-auth before every request, the 401 watcher after every response.
+    expect((root.scripts as Json[]).map((entry) => entry.type)).toEqual(["http:beforeRequest", "http:afterResponse"]);
     const [auth] = root.auth as Json[];
     expect({ type: auth!.type, ...(auth!.credentials as Json) }).toEqual({ type: "bearer", token: "{{ACCESS_TOKEN}}" });
 
@@ -108,6 +110,10 @@ describe("the generated Postman v3 folder", () => {
         name: v2.name,
         values: v2.values.map(({ key, value, enabled, type, description }) => ({ key, value, enabled, type, description })),
       });
+      expect(
+        v2.values.map(({ key }) => key),
+        template.file,
+      ).toContain("ACCESS_TOKEN_BINDING");
     }
   });
 

@@ -1,5 +1,5 @@
-// inject on a team's Postman v3 collection folder: our parts in (collection script first and marked, auth, the
-// Authenticate folder as v3 files, the 401 watcher), every other byte kept, idempotent, and refusals with codes.
+// inject on a team's Postman v3 collection folder: our parts in (collection scripts first and marked: auto-auth and the
+// 401 watcher; auth; the Authenticate folder as v3 files), every other byte kept, idempotent, and refusals with codes.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { scriptLines } from "../../src/generator/collection/scripts.js";
 import { postmanV3Files } from "../../src/generator/postman-v3/postman-v3-collection.js";
-import { withoutBlocks } from "../../src/inject/script-blocks.js";
+import { scriptBlock, withoutBlocks } from "../../src/inject/script-blocks.js";
 import { injectV3Folder } from "../../src/inject/postman-v3/inject-v3-folder.js";
 import { planV3Injection } from "../../src/inject/postman-v3/plan.js";
 import { verifyFile } from "../../src/verify/verify-files.js";
@@ -39,10 +39,11 @@ function withoutOurs(text: string): Json {
 }
 
 describe("inject on a v3 collection folder", () => {
-  it("changes the collection's definition and the watched requests, adds our folder; every other file byte for byte as it was", () => {
+  it("changes the collection's definition alone and adds our folder; every other file byte for byte as it was", () => {
     const dir = acme();
     const result = injectV3Folder({ dir, inPlace: true });
-    expect([...result.changed.keys()].sort()).toEqual([ROOT, ...OURS, ...ACME_V3_WATCHED].sort());
+    // The 401 watcher is the collection's test script: no request file changes, though three use the collection's token.
+    expect([...result.changed.keys()].sort()).toEqual([ROOT, ...OURS].sort());
     expect(result.removed).toEqual([]);
     expect(result.watched).toBe(3);
     const after = readTree(dir);
@@ -53,7 +54,6 @@ describe("inject on a v3 collection folder", () => {
     const dir = acme();
     injectV3Folder({ dir, inPlace: true });
     const after = readTree(dir);
-    for (const path of ACME_V3_WATCHED) expect(withoutOurs(after[path]!), path).toEqual(parse(ACME_V3[path]!));
     const { auth, ...root } = withoutOurs(after[ROOT]!);
     const { auth: _theirs, ...theirRoot } = parse(ACME_V3[ROOT]!) as Json;
     expect(root).toEqual(theirRoot);
@@ -62,7 +62,7 @@ describe("inject on a v3 collection folder", () => {
     expect(after["Users/List users.request.yaml"]).toContain("# the team's main call\n");
   });
 
-  it("puts our auto-auth first in the collection's before-request script, marked, the team's code after it; the 401 watcher last in each watched request", () => {
+  it("puts our auto-auth first in the collection's before-request script and the 401 watcher first in its after-response script, marked, the team's code after them; no watcher in any request", () => {
     const dir = acme();
     injectV3Folder({ dir, inPlace: true });
     const root = parse(readFileSync(join(dir, ROOT), "utf8")) as { scripts: { type: string; code: string }[] };
@@ -75,12 +75,45 @@ describe("inject on a v3 collection folder", () => {
       "// the team's own pre-request code",
       'pm.variables.set("startedAt", Date.now());',
     ]);
-    for (const path of ACME_V3_WATCHED) {
-      const request = parse(readFileSync(join(dir, path), "utf8")) as { scripts: { type: string; code: string }[] };
-      const after = request.scripts.filter((entry) => entry.type === "afterResponse");
-      expect(after).toHaveLength(1);
-      expect(after[0]!.code.split("\n").slice(-1)).toEqual(["// <<< postman-ims-auth 401-watcher"]);
-    }
+    const after = root.scripts.filter((entry) => entry.type === "http:afterResponse");
+    expect(after).toHaveLength(1);
+    const watcher = scriptLines("api-response");
+    const lines = after[0]!.code.split("\n");
+    expect(lines[0]).toMatch(/^\/\/ >>> postman-ims-auth 401-watcher: added by "postman-ims-auth inject"/);
+    expect(lines.slice(1, 1 + watcher.length)).toEqual(watcher);
+    expect(lines.slice(1 + watcher.length)).toEqual([
+      "// <<< postman-ims-auth 401-watcher",
+      'pm.test("answers", function () {',
+      "  pm.expect(pm.response.code).to.be.below(500);",
+      "});",
+    ]);
+    for (const [path, text] of Object.entries(readTree(dir)))
+      if (path.endsWith(".request.yaml")) expect(text, path).not.toContain("401-watcher");
+  });
+
+  it("a folder an older inject gave a watcher in every watched request: the next inject takes them out, the requests' own scripts stay as the team wrote them", () => {
+    const watcher = scriptBlock("401-watcher", scriptLines("api-response"))
+      .map((line) => `      ${line}`.trimEnd())
+      .join("\n");
+    const older = acme({
+      // The team's test, then our block appended, as older injects wrote it.
+      "Users/List users.request.yaml": ACME_V3["Users/List users.request.yaml"]!.replace(
+        "        pm.response.to.have.status(200);\n      });\n",
+        `        pm.response.to.have.status(200);\n      });\n${watcher}\n`,
+      ),
+      // Our block alone, in a scripts list of its own.
+      "Users/Get user.request.yaml": ACME_V3["Users/Get user.request.yaml"]!.replace(
+        "order: 2000\n",
+        `scripts:\n  - type: afterResponse\n    code: |-\n${watcher}\n    language: text/javascript\norder: 2000\n`,
+      ),
+    });
+    expect(readFileSync(join(older, "Users/Get user.request.yaml"), "utf8")).toContain("401-watcher");
+    const result = injectV3Folder({ dir: older, inPlace: true });
+    expect([...result.changed.keys()].sort()).toEqual(
+      [ROOT, ...OURS, "Users/Get user.request.yaml", "Users/List users.request.yaml"].sort(),
+    );
+    const after = readTree(older);
+    for (const path of ACME_V3_WATCHED) expect(after[path], path).toBe(ACME_V3[path]);
   });
 
   it("says what does not send the token: the replaced collection auth, a folder's own auth, a request's own", () => {
@@ -118,13 +151,11 @@ describe("inject on a v3 collection folder", () => {
     expect(report.ok, report.text).toBe(true);
     expect(report.verdicts.filter((verdict) => verdict.status === "matches").map((verdict) => verdict.name)).toEqual([
       "auto-auth",
+      "api-response",
       "s2s-exchange",
       "token-response",
       "jwt-exchange",
       "token-response",
-      "api-response",
-      "api-response",
-      "api-response",
     ]);
   });
 
@@ -163,7 +194,7 @@ describe("inject on a v3 collection folder", () => {
     injectV3Folder({ dir, inPlace: true });
     const made = parse(readFileSync(join(dir, ROOT), "utf8")) as Json;
     expect(made.$kind).toBe("collection");
-    expect((made.scripts as Json[]).map((entry) => entry.type)).toEqual(["http:beforeRequest"]);
+    expect((made.scripts as Json[]).map((entry) => entry.type)).toEqual(["http:beforeRequest", "http:afterResponse"]);
 
     const single = acme({ [ROOT]: "$kind: collection\nauth:\n  type: apikey\n  credentials:\n    - key: key\n      value: X-Key\n" });
     injectV3Folder({ dir: single, inPlace: true });

@@ -112,5 +112,5 @@ order: 4000
   "README.md": "# acme-api\n\nThe team's notes: not part of the collection.\n",
 };
 
-/** The requests that inherit the collection's auth, and so watch for 401 once injected. */
+/** The requests that inherit the collection's auth, and so send its token (watched by its 401 watcher) once injected. */
 export const ACME_V3_WATCHED = ["Users/List users.request.yaml", "Users/Get user.request.yaml", "Users/Search/By name.request.yaml"];
