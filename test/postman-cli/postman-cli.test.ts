@@ -137,8 +137,12 @@ describe.runIf(POSTMAN_CLI)(`the Postman CLI ${POSTMAN_CLI_VERSION}`, { timeout:
       it("a stale ACCESS_TOKEN: renewed with one IMS call, the token request carrying no Authorization header", noAuthorization);
     else {
       // Measured: a v3 run adds the auth of the running request's folders and collection to every pm.sendRequest,
-      // whatever the request says (its own auth, noauth, an Authorization header of its own are all replaced). It
-      // fails until Postman changes that; the test after it pins what goes to IMS meanwhile.
+      // whatever the request says (its own auth, noauth, an Authorization header of its own are all replaced). The
+      // collection cannot clear it: that auth is resolved from the variables as they were when the script started
+      // (ACCESS_TOKEN unset or emptied in the environment, the collection's or the local variables before the call, or
+      // after a timer, still sends the stale token), an empty ACCESS_TOKEN still sends "Authorization: Bearer", and a
+      // second collection-level beforeRequest script (to clear in one, renew in the next) is not run. It fails until
+      // Postman changes that; the test after it pins what goes to IMS meanwhile.
       it.fails(
         "a stale ACCESS_TOKEN: the token request carries no Authorization header (Postman adds the collection's auth)",
         noAuthorization,

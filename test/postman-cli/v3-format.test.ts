@@ -1,6 +1,7 @@
 // The v3 format against the Postman CLI's own tools: `postman collection lint` accepts what generate and inject write
 // and refuses what our structural check refuses; `postman collection migrate` of our v2.1 JSON writes our v3 folder;
-// a folder it migrated from an Adobe-style Platform collection, injected, runs with one IMS call and verifies.
+// a folder it migrated from an Adobe-style Platform collection, injected, runs with one IMS call, renews a token revoked
+// mid-run once (the collection's 401 watcher, an http:afterResponse script), and verifies.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -139,10 +140,24 @@ describe.runIf(POSTMAN_CLI)(`the v3 format and the Postman CLI ${POSTMAN_CLI_VER
       expect(shared.ctx.emulator.calls).toEqual({ tokenV2: 0, tokenV3: 2, jwtExchange: 0, api: 3 });
     });
 
+    it("a token revoked after the first API call: the collection's watcher sees the 401, the next request renews it once", async () => {
+      shared.ctx.emulator.revokeTokensAfterApiCalls(1);
+      const result = await run(["-i", "Platform/Sandboxes 1", "-i", "Platform/Sandboxes 2", "-i", "Platform/Sandboxes 3"]);
+      expect(result.stdout).toContain("ACCESS_TOKEN will be renewed before the next request");
+      expect(result.stdout.match(/Pass {2}status 200/g)).toHaveLength(2);
+      expect(shared.ctx.emulator.calls).toEqual({ tokenV2: 0, tokenV3: 2, jwtExchange: 0, api: 3 });
+    });
+
     it("verify reads it: every script of ours byte for byte", () => {
       const report = verifyFile(folder);
       expect(report.ok, report.text).toBe(true);
-      expect(report.verdicts.filter((verdict) => verdict.status === "matches")).toHaveLength(7);
+      // auto-auth and the 401 watcher (the collection's), s2s-exchange and token-response (our Authenticate request).
+      expect(report.verdicts.filter((verdict) => verdict.status === "matches").map((verdict) => verdict.name)).toEqual([
+        "auto-auth",
+        "api-response",
+        "s2s-exchange",
+        "token-response",
+      ]);
       expect(readdirSync(folder).sort()).toEqual([".resources", "Authenticate", "Platform"]);
       expect(readFileSync(join(folder, "Authenticate", ".resources", "definition.yaml"), "utf8")).toContain(
         "Added by postman-ims-auth inject",
