@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { postmanV3Files } from "../../src/generator/postman-v3/postman-v3-collection.js";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { tempDir } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { copies, readTree } from "../helpers/realistic-bruno-collection.js";
 import { ACME_V3 } from "../helpers/realistic-v3-collection.js";
 
@@ -16,7 +17,7 @@ const acme = copies(temp.dir, ACME_V3);
 describe("generate --target postman-v3", () => {
   it("writes postman/collections/adobe-ims/ and postman/environments/ under --out; again, nothing to write; a filled-in environment needs --force", async () => {
     const repo = temp.path("repo");
-    const first = await runCli(["generate", "--target", "postman-v3", "--out", repo]);
+    const first = await runMain(["generate", "--target", "postman-v3", "--out", repo]);
     expect(first.code, first.stderr).toBe(0);
     const expected = postmanV3Files();
     expect(first.stdout).toMatch(
@@ -24,16 +25,16 @@ describe("generate --target postman-v3", () => {
     );
     for (const [path, text] of expected) expect(readFileSync(join(repo, path), "utf8")).toBe(text);
 
-    const again = await runCli(["generate", "--target", "postman-v3", "--out", repo]);
+    const again = await runMain(["generate", "--target", "postman-v3", "--out", repo]);
     expect(again.stdout.trim()).toBe(`wrote 0 files in ${repo}; ${expected.size} unchanged`);
 
     const environment = join(repo, "postman/environments/oauth-s2s.environment.yaml");
     writeFileSync(environment, readFileSync(environment, "utf8").replace("key: API_KEY\n    value: ''", "key: API_KEY\n    value: abc"));
-    const refused = await runCli(["generate", "--target", "postman-v3", "--out", repo]);
+    const refused = await runMain(["generate", "--target", "postman-v3", "--out", repo]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*1 file exists and differs from what generate writes/);
     expect(readFileSync(environment, "utf8")).toContain("value: abc");
-    const forced = await runCli(["generate", "--target", "postman-v3", "--out", repo, "--force"]);
+    const forced = await runMain(["generate", "--target", "postman-v3", "--out", repo, "--force"]);
     expect(forced.stdout.trim()).toBe(
       `wrote 1 files in ${repo}: postman/environments/oauth-s2s.environment.yaml; ${expected.size - 1} unchanged`,
     );
@@ -41,7 +42,7 @@ describe("generate --target postman-v3", () => {
 
   it("--flows jwt --name: the folder named after the collection, the JWT request only, the templates of that flow", async () => {
     const repo = temp.path("named");
-    const result = await runCli(["generate", "--target", "postman-v3", "--out", repo, "--flows", "jwt", "--name", "AEM Workshop"]);
+    const result = await runMain(["generate", "--target", "postman-v3", "--out", repo, "--flows", "jwt", "--name", "AEM Workshop"]);
     expect(result.code, result.stderr).toBe(0);
     const tree = readTree(repo);
     expect(Object.keys(tree).filter((path) => path.includes("Authenticate/") && path.endsWith(".request.yaml"))).toEqual([
@@ -58,7 +59,7 @@ describe("generate --target postman-v3", () => {
 describe("inject and verify on a v3 collection folder", () => {
   it("inject DIR --in-place: our parts, the warnings on stderr; a second run changes nothing; verify DIR matches", async () => {
     const dir = acme();
-    const first = await runCli(["inject", dir, "--in-place"]);
+    const first = await runMain(["inject", dir, "--in-place"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe(
       // The collection's definition and our folder's three files: the watcher is the collection's, no request changes.
@@ -66,14 +67,14 @@ describe("inject and verify on a v3 collection folder", () => {
     );
     expect(first.stderr.trimEnd().split("\n")).toHaveLength(3);
     const tree = readTree(dir);
-    const second = await runCli(["inject", dir, "--in-place"]);
+    const second = await runMain(["inject", dir, "--in-place"]);
     expect([second.code, second.stdout]).toEqual([
       0,
       `nothing to change in ${dir}: Bearer auth, auto-auth script, 401 watcher and Authenticate folder; 3 requests use the collection's token; 2 warnings above\n`,
     ]);
     expect(readTree(dir)).toEqual(tree);
 
-    const verified = await runCli(["verify", dir]);
+    const verified = await runMain(["verify", dir]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout.trimEnd().split("\n").at(-1)).toMatch(
       new RegExp(
@@ -85,11 +86,11 @@ describe("inject and verify on a v3 collection folder", () => {
   it("inject DIR -o COPY: a copy with our parts, the team's folder untouched; into a folder holding files only with --force", async () => {
     const dir = acme();
     const out = temp.path("acme-ims");
-    const result = await runCli(["inject", dir, "-o", out]);
+    const result = await runMain(["inject", dir, "-o", out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^wrote a copy of .* in .*acme-ims \(4 files ours or changed\): /);
     expect(readTree(dir)).toEqual(ACME_V3);
-    const again = await runCli(["inject", dir, "-o", out]);
+    const again = await runMain(["inject", dir, "-o", out]);
     expect([again.code, again.stderr]).toEqual([
       1,
       `error: ERR_OUTPUT_EXISTS: ${out} already holds files; nothing was written. Choose a new or empty folder, or write over its files with force (--force).\n`,
@@ -98,13 +99,13 @@ describe("inject and verify on a v3 collection folder", () => {
 
   it("verify DIR on an edited script: changed, with the first difference, exit 1", async () => {
     const dir = acme();
-    await runCli(["inject", dir, "--in-place"]);
+    await runMain(["inject", dir, "--in-place"]);
     // The 401 watcher, the collection's after-response script (the definition's second "use strict").
     const file = join(dir, ".resources/definition.yaml");
     const text = readFileSync(file, "utf8");
     const at = text.indexOf('"use strict";', text.indexOf("// >>> postman-ims-auth 401-watcher"));
     writeFileSync(file, `${text.slice(0, at)}"use strict";console.log(1);${text.slice(at + '"use strict";'.length)}`);
-    const result = await runCli(["verify", dir]);
+    const result = await runMain(["verify", dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /^changed +api-response +collection test script: changed since built: line 12, column 30: it has "!function\(\)\{\\"use strict\\";console\.log\(1\);/m,
@@ -113,10 +114,10 @@ describe("inject and verify on a v3 collection folder", () => {
 
   it("the generated folder verifies; a Bruno folder and a repository's root are refused by name", async () => {
     const repo = temp.path("verify-repo");
-    await runCli(["generate", "--target", "postman-v3", "--out", repo]);
-    const generated = await runCli(["verify", join(repo, "postman/collections/adobe-ims")]);
+    await runMain(["generate", "--target", "postman-v3", "--out", repo]);
+    const generated = await runMain(["verify", join(repo, "postman/collections/adobe-ims")]);
     expect(generated.code, generated.stdout).toBe(0);
-    const root = await runCli(["inject", repo, "--in-place"]);
+    const root = await runMain(["inject", repo, "--in-place"]);
     expect([root.code, root.stderr]).toEqual([
       1,
       `error: ERR_INPUT_FILE: ${repo} holds collections, not one: name one collection's folder (${join(repo, "postman/collections/adobe-ims")}).\n`,
