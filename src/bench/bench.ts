@@ -9,40 +9,9 @@ import { benchCollection, shippedCollection, type Variant } from "./collections.
 import { judge, type BenchResults, type ImsCallsRow, type PerRequestRow, type SigningRow } from "./results.js";
 import { RUNTIMES, exported, timedRun, type RuntimeName, type TimedRun } from "./runs.js";
 import { readSigningSample, signingCollection, type SigningSample } from "./signing.js";
+import type { BenchSettings } from "./settings.js";
 import { scriptSizes } from "./sizes.js";
 import { median, rotate, round } from "./stats.js";
-
-export interface BenchSettings {
-  readonly quick: boolean;
-  /** API requests per timed run (issue 3: 200). */
-  readonly requests: number;
-  /** Interleaved rounds: every variant in both runtimes once per round, in a rotated order. */
-  readonly rounds: number;
-  /** The baseline signs and exchanges on every request: fewer requests and rounds keep the bench short. */
-  readonly adobeRequests: number;
-  readonly adobeRounds: number;
-  readonly signingBatches: number;
-  readonly signingPerBatch: number;
-}
-
-export const FULL: BenchSettings = {
-  quick: false,
-  requests: 200,
-  rounds: 5,
-  adobeRequests: 5,
-  adobeRounds: 3,
-  signingBatches: 4,
-  signingPerBatch: 2,
-};
-export const QUICK: BenchSettings = {
-  quick: true,
-  requests: 8,
-  rounds: 1,
-  adobeRequests: 2,
-  adobeRounds: 1,
-  signingBatches: 2,
-  signingPerBatch: 1,
-};
 
 const TIMED: readonly Variant[] = ["none", "one-line", "auto-auth"];
 const FLOWS = [
@@ -58,7 +27,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   const ca = writeCaFile(emulator);
   const options = { caFile: ca.file };
   try {
-    // Issue 3: IMS calls for N requests from no token, then from the environment that run exported.
+    // IMS calls for N requests from no token, then from the environment that run exported.
     const imsCalls: ImsCallsRow[] = [];
     let token: Record<string, string> = {};
     for (const [runtime, runner] of RUNTIMES) {

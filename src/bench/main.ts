@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { FULL, QUICK, runBench } from "./bench.js";
+import { runBench } from "./bench.js";
+import { FULL, QUICK } from "./settings.js";
 import { formatBrunoResults, runBrunoBench } from "./bruno.js";
 import { runDevLoop } from "./dev-loop.js";
 import { benchFile, brunoBenchFile, writeFigures } from "./doc-figures.js";

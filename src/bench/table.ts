@@ -90,7 +90,7 @@ export function formatResults(results: BenchResults): string {
     "",
     perRequestTable(results),
     autoAuth && none
-      ? `Issue 3 (Newman, ${autoAuth.requests} requests): wall time with auto-auth ${((autoAuth.msPerRequest * autoAuth.requests) / 1000).toFixed(2)} s, ` +
+      ? `Newman, ${autoAuth.requests} requests: wall time with auto-auth ${((autoAuth.msPerRequest * autoAuth.requests) / 1000).toFixed(2)} s, ` +
         `with a static token and no script ${((none.msPerRequest * none.requests) / 1000).toFixed(2)} s: ratio ${autoAuth.ratioToNone.toFixed(3)}; ` +
         `the collection-level script is ${script?.bytes ?? "?"} bytes.`
       : "",
@@ -102,8 +102,8 @@ export function formatResults(results: BenchResults): string {
     "",
     "Goals",
     table(
-      ["issue", "goal", "reached", "met"],
-      results.goals.map((goal) => [`#${goal.issue}`, goal.goal, goal.value, goal.met === undefined ? "—" : goal.met ? "yes" : "NO"]),
+      ["area", "goal", "reached", "met"],
+      results.goals.map((goal) => [goal.area, goal.goal, goal.value, goal.met === undefined ? "—" : goal.met ? "yes" : "NO"]),
     ),
   ].join("\n");
 }
