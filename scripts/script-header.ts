@@ -21,6 +21,7 @@ const CREDENTIALS = [
   "META_SCOPE",
   "PRIVATE_KEY",
   "PRIVATE_KEY_PASSPHRASE",
+  "REFRESH_TOKEN",
 ];
 
 export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
@@ -28,10 +29,15 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
     what:
       "the collection-level pre-request script. Before every request it returns at once while ACCESS_TOKEN has more " +
       "than TOKEN_MARGIN_MINUTES left; otherwise it unpacks the engine carried below, checks its SHA-256, and gets a " +
-      "token from Adobe IMS (OAuth Server-to-Server or JWT) with pm.sendRequest.",
-    reads: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "TOKEN_MARGIN_MINUTES"],
+      "token from Adobe IMS (OAuth Server-to-Server, JWT, or a user's REFRESH_TOKEN) with pm.sendRequest.",
+    reads: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "TOKEN_MARGIN_MINUTES", "AUTH_FLOW", "REFRESH_TOKEN"],
     readsToRenew: [...CREDENTIALS, "IMS_AUTH_LAST_FAILURE (a failure already reported in this run)"],
-    writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "IMS_AUTH_LAST_FAILURE (collection variable)"],
+    writes: [
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "REFRESH_TOKEN (the one IMS returns, where the spent one was)",
+      "IMS_AUTH_LAST_FAILURE (collection variable)",
+    ],
   },
   "jwt-exchange": {
     what:
@@ -50,11 +56,18 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
       "the test script of both Authenticate requests: stores the token IMS issued, or fails the test with IMS's reason and " +
       "a hint, and remembers the refusal so that the requests after it report it instead of asking IMS again.",
     reads: ["ACCESS_TOKEN", "IMS_AUTH_LAST_FAILURE", ...CREDENTIALS, "(the credential's values key the refusal)"],
-    writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "IMS_AUTH_LAST_FAILURE (collection variable)"],
+    writes: [
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "REFRESH_TOKEN (when IMS returns one)",
+      "IMS_AUTH_LAST_FAILURE (collection variable)",
+    ],
   },
   "api-response": {
-    what: "the 401 watcher in API requests' own test scripts: after a 401, marks the token stale so the next request renews it.",
-    reads: [],
+    what:
+      "the 401 watcher in API requests' own test scripts: after a 401, marks the token stale so the next request renews it " +
+      "(a user's sign-in with no REFRESH_TOKEN: says how to sign in).",
+    reads: ["AUTH_FLOW", "REFRESH_TOKEN"],
     writes: ["ACCESS_TOKEN_EXPIRES_AT (0, on a 401)"],
   },
   "sample-guard": {

@@ -1,6 +1,7 @@
 // A user sign-in credential as the Developer Console holds it (Web App, Single-Page App, Native App): redirect URIs and PKCE.
 
 import { createHash, randomUUID } from "node:crypto";
+import { POSTMAN_CALLBACK, POSTMAN_CALLBACK_PATTERN } from "../core/config/user-config.js";
 
 /**
  * web: OAuth Web App, a confidential client (client secret). spa, native: OAuth Single-Page App and Native
@@ -23,9 +24,7 @@ export interface UserClient {
   readonly scopes: readonly string[];
 }
 
-/** Postman's callback and the pattern Adobe's guides give for it. */
-export const POSTMAN_CALLBACK = "https://oauth.pstmn.io/v1/callback";
-export const POSTMAN_CALLBACK_PATTERN = "https://oauth\\.pstmn\\.io";
+export { POSTMAN_CALLBACK, POSTMAN_CALLBACK_PATTERN } from "../core/config/user-config.js";
 
 /** Identity scopes any user credential may ask for (Adobe's API reference, "Identity scopes"). */
 export const IDENTITY_SCOPES = ["openid", "email", "address", "profile", "offline_access"] as const;

@@ -70,9 +70,12 @@ export function resolvedSource(pm: Postman): VariableSource {
   };
 }
 
-/** The Authenticate requests talk to IMS itself and carry their own scripts. */
+/**
+ * The Authenticate requests talk to IMS's token endpoints and carry their own scripts. IMS's other paths
+ * (/ims/userinfo/v2, /ims/profile/v1) are APIs like any other: they need the token.
+ */
 export function isImsRequest(pm: Postman): boolean {
-  return pm.request.url.getPath().startsWith("/ims/");
+  return /^\/ims\/(exchange\/jwt|token\/|authorize\/|revoke)/.test(pm.request.url.getPath());
 }
 
 /**

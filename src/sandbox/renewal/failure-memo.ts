@@ -12,6 +12,8 @@ interface Memo {
   readonly code: string;
   readonly message: string;
   readonly at: number;
+  /** The variable to fix, when the failure names one (REFRESH_TOKEN for a refresh token IMS no longer takes). */
+  readonly variable?: string;
 }
 
 /** The earlier failure for this configuration, as an error to report again; undefined when IMS should be asked. */
@@ -25,6 +27,7 @@ export function rememberedFailure(pm: Postman, key: string, nowMs: number): ImsA
     return new ImsAuthError(
       memo.code as ImsAuthError["code"],
       `${memo.message} (Not asked again: the same variables failed earlier in this run.)`,
+      memo.variable,
     );
   } catch {
     return undefined;
@@ -32,8 +35,9 @@ export function rememberedFailure(pm: Postman, key: string, nowMs: number): ImsA
 }
 
 export function remember(pm: Postman, key: string, error: unknown, nowMs: number): void {
-  if (!isImsAuthError(error) || !error.code.startsWith("ERR_IMS_")) return;
-  const memo: Memo = { key, code: error.code, message: error.message, at: nowMs };
+  // IMS's refusals, and a refresh token IMS no longer takes (it would refuse it again on every request).
+  if (!isImsAuthError(error) || !(error.code.startsWith("ERR_IMS_") || error.code === "ERR_SIGN_IN_AGAIN")) return;
+  const memo: Memo = { key, code: error.code, message: error.message, at: nowMs, ...(error.variable ? { variable: error.variable } : {}) };
   pm.collectionVariables.set(MEMO_VARIABLE, JSON.stringify(memo));
 }
 

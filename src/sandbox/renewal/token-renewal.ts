@@ -12,6 +12,7 @@ import type { SandboxHost } from "../host/host.js";
 import { postmanTransport } from "../host/postman-transport.js";
 import { storeVariable, type Postman } from "../host/postman.js";
 import { holdUntilSettled } from "../host/promise-hold.js";
+import { storeWhereFound } from "../host/store-where-found.js";
 
 /** Outcome: nothing (the request may go), or the problems that stop it. */
 export type RenewalDone = (problems?: readonly unknown[]) => void;
@@ -69,4 +70,6 @@ export function renewToken(pm: Postman, host: SandboxHost, source: VariableSourc
 function store(pm: Postman, token: IssuedToken): void {
   storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
   storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
+  // A user's renewal: the refresh token sent is spent, the new one is all that works from now on.
+  if (token.refreshToken !== undefined) storeWhereFound(pm, "REFRESH_TOKEN", token.refreshToken);
 }
