@@ -11,6 +11,7 @@ export type ErrorCode =
   | "ERR_AUTH_FLOW"
   | "ERR_TOKEN_EXPIRED"
   | "ERR_SIGN_IN_AGAIN"
+  | "ERR_SIGN_IN"
   | "ERR_VAULT_UNAVAILABLE"
   | "ERR_VAULT_DENIED"
   | "ERR_VAULT_MISSING"
