@@ -20,7 +20,10 @@ export function parseFlows(text: string): FlowOption[] {
   const unknown = names.filter((name) => !KNOWN_FLOWS.includes(name as FlowOption));
   if (unknown.length > 0 || names.length === 0) {
     const what = unknown.length > 0 ? `unknown flow ${unknown.map((name) => `"${name}"`).join(", ")}` : "no flow given";
-    throw new ImsAuthError("ERR_INVALID_OPTION", `${what}: use ${KNOWN_FLOWS.join(", ")}, several comma-separated (jwt,oauth-s2s).`);
+    throw new ImsAuthError(
+      "ERR_INVALID_OPTION",
+      `${what}: use ${COLLECTION_FLOWS.join(", ")} or both, comma-separated (jwt,oauth-s2s); or oauth-user, the user collection.`,
+    );
   }
   return KNOWN_FLOWS.filter((flow) => names.includes(flow));
 }
