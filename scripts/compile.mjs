@@ -1,7 +1,7 @@
 // `npm run compile`: dist/sandbox (rollup) and dist/node (one file at a time), skipped when no input changed.
 // Types are not checked here: `npm run typecheck` does that once, so the edit-run loop stays in seconds.
 
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -26,6 +26,18 @@ function inputsDigest() {
   return hash.digest("hex");
 }
 
+/** A child process with this one's output; resolves to its exit code. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit" });
+    child.on("error", (error) => {
+      console.error(`compile: ${error.message}`);
+      resolve(1);
+    });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
 const digest = inputsDigest();
 const outputs = ["dist/node/cli/main.js", "dist/sandbox/auto-auth.js"];
 if (!force && outputs.every((file) => existsSync(file)) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === digest) {
@@ -33,13 +45,14 @@ if (!force && outputs.every((file) => existsSync(file)) && existsSync(STAMP) && 
   process.exit(0);
 }
 
+rmSync("dist", { recursive: true, force: true });
+// rollup in its own process (a second one would load and warm up rollup, terser and TypeScript again: more CPU
+// than the core it would use saves); dist/node is transpiled here meanwhile.
+const rollup = join("node_modules", "rollup", "dist", "bin", "rollup");
+const bundle = run(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"]);
+
 // Loaded only now: TypeScript takes most of a second to load, which the up-to-date check need not pay.
 const { transpile } = await import("./transpile.mjs");
-rmSync("dist", { recursive: true, force: true });
-const rollup = join("node_modules", "rollup", "dist", "bin", "rollup");
-execFileSync(process.execPath, [rollup, "-c", "rollup.config.ts", "--configPlugin", "./scripts/transpile.mjs", "--silent"], {
-  stdio: "inherit",
-});
 
 // dist/node: everything but the sandbox-only code (which ships inside dist/sandbox's scripts).
 let count = 0;
@@ -52,6 +65,10 @@ for (const file of walk("src")) {
   if (source.startsWith("#!")) code = code.startsWith("#!") ? code : `${source.split("\n", 1)[0]}\n${code}`;
   writeFileSync(target, code, { mode: source.startsWith("#!") ? 0o755 : 0o644 });
   count += 1;
+}
+if ((await bundle) !== 0) {
+  console.error("compile: rollup failed (its messages are above)");
+  process.exit(1);
 }
 writeFileSync(STAMP, digest);
 console.error(`compile: dist/sandbox and dist/node (${count} modules) built`);

@@ -28,15 +28,30 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
   "auto-auth": {
     what:
       "the collection-level pre-request script. Before every request it returns at once while ACCESS_TOKEN has more " +
-      "than TOKEN_MARGIN_MINUTES left; otherwise it unpacks the engine carried below, checks its SHA-256, and gets a " +
-      "token from Adobe IMS (OAuth Server-to-Server, JWT, or a user's REFRESH_TOKEN) with pm.sendRequest.",
-    reads: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "TOKEN_MARGIN_MINUTES", "AUTH_FLOW", "REFRESH_TOKEN"],
-    readsToRenew: [...CREDENTIALS, "IMS_AUTH_LAST_FAILURE (a failure already reported in this run)"],
+      "than TOKEN_MARGIN_MINUTES left and ACCESS_TOKEN_BINDING says it was obtained for the credential the variables " +
+      "hold now; otherwise it unpacks the engine carried below, checks its SHA-256, and gets a token from Adobe IMS " +
+      "(OAuth Server-to-Server, JWT, or a user's REFRESH_TOKEN) with pm.sendRequest.",
+    reads: [
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
+      "TOKEN_MARGIN_MINUTES",
+      "AUTH_FLOW",
+      "IMS",
+      "API_KEY",
+      "SCOPES",
+      "META_SCOPE",
+      "IMS_ORG",
+      "TECHNICAL_ACCOUNT_ID",
+      "REFRESH_TOKEN (its SHA-256 tag only)",
+    ],
+    readsToRenew: [...CREDENTIALS, "IMS_AUTH_RUN_FAILURE (a refusal already reported in this run)"],
     writes: [
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
       "REFRESH_TOKEN (the one IMS returns, where the spent one was)",
-      "IMS_AUTH_LAST_FAILURE (collection variable)",
+      "IMS_AUTH_RUN_FAILURE (local variable: this run only)",
     ],
   },
   "jwt-exchange": {
@@ -55,20 +70,22 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
     what:
       "the test script of both Authenticate requests: stores the token IMS issued, or fails the test with IMS's reason and " +
       "a hint, and remembers the refusal so that the requests after it report it instead of asking IMS again.",
-    reads: ["ACCESS_TOKEN", "IMS_AUTH_LAST_FAILURE", ...CREDENTIALS, "(the credential's values key the refusal)"],
+    reads: ["ACCESS_TOKEN", "IMS_AUTH_RUN_FAILURE", ...CREDENTIALS, "(the credential's values key the refusal)"],
     writes: [
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
       "REFRESH_TOKEN (when IMS returns one)",
-      "IMS_AUTH_LAST_FAILURE (collection variable)",
+      "IMS_AUTH_RUN_FAILURE (local variable: this run only)",
     ],
   },
   "api-response": {
     what:
-      "the 401 watcher in API requests' own test scripts: after a 401, marks the token stale so the next request renews it " +
+      "the collection-level test script, the 401 watcher: after a 401, marks the token stale so the next request renews it, " +
+      "once per token; a 401 with the token obtained because of one is not renewed again, and its likely cause is said once " +
       "(a user's sign-in with no REFRESH_TOKEN: says how to sign in).",
-    reads: ["AUTH_FLOW", "REFRESH_TOKEN"],
-    writes: ["ACCESS_TOKEN_EXPIRES_AT (0, on a 401)"],
+    reads: ["ACCESS_TOKEN and ACCESS_TOKEN_BINDING (on a 401)", "AUTH_FLOW and REFRESH_TOKEN (on a 401)"],
+    writes: ["ACCESS_TOKEN_EXPIRES_AT (0, on a 401)", "ACCESS_TOKEN_BINDING (on a second 401)"],
   },
   "sample-guard": {
     what: "the pre-request script of the sample requests: skips them while their folder's switch variable is unset, checks what they send.",

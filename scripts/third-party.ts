@@ -7,7 +7,12 @@ import { readFileSync } from "node:fs";
  * and have its full licence text in THIRD_PARTY_NOTICES (a test checks both files agree).
  */
 export const THIRD_PARTY: Readonly<Record<string, string>> = {
+  "@noble/ciphers": "(c) Paul Miller, Thomas Pornin, MIT",
+  "@noble/hashes": "(c) Paul Miller, MIT",
+  "des.js": "(c) Fedor Indutny, MIT",
+  inherits: "(c) Isaac Z. Schlueter, ISC",
   jsrsasign: "(c) Kenji Urushima, MIT; with jsbn (c) Tom Wu, BSD-style, and CryptoJS (c) Jeff Mott, MIT-style",
+  "minimalistic-assert": "(c) Calvin Metcalf, ISC",
   "tiny-inflate": "(c) Devon Govett, MIT",
 };
 

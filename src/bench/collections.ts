@@ -43,7 +43,7 @@ export function benchCollection(variant: Variant, count: number): Record<string,
   return collection;
 }
 
-/** The generated collection as shipped (auto-auth, and the sample request's own 401 watcher and test), `count` times. */
+/** The generated collection as shipped (auto-auth, the 401 watcher, and the sample request's own test), `count` times. */
 export function shippedCollection(count: number): Record<string, unknown> {
   const collection = buildCollection() as Record<string, unknown> & { item: Item[] };
   const platform = collection.item.find((item) => item.name === PLATFORM_FOLDER);

@@ -9,7 +9,7 @@ import { runWithPostmanRuntime } from "../runner/runtime-run.js";
 
 export type RuntimeName = "newman" | "postman-runtime";
 
-/** Newman 6.2 (sandbox 4.7, no WebCrypto) and postman-runtime 7.56 (the Postman app's, sandbox 6.7). */
+/** Newman 6.2 (sandbox 4.7) and postman-runtime 7.56 (the Postman app's, sandbox 6.7). */
 export const RUNTIMES: ReadonlyArray<readonly [RuntimeName, (options: RunOptions) => Promise<RunResult>]> = [
   ["newman", runCollection],
   ["postman-runtime", runWithPostmanRuntime],

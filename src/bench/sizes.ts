@@ -19,10 +19,21 @@ export interface ScriptSize {
 const EMITTED: ReadonlyArray<readonly [string, string]> = [
   ["auto-auth", "collection pre-request: before every request"],
   ["jwt-exchange", "pre-request of the JWT request"],
-  ["s2s-exchange", "pre-request of the S2S request"],
+  ["s2s-exchange", "pre-request of the Server-to-Server request"],
   ["token-response", "test script of both Authenticate requests"],
-  ["api-response", "inside sample requests' own test scripts"],
+  ["sample-guard", "pre-request of the sample requests"],
+  ["api-response", "collection test script: after every response (the 401 watcher)"],
   ["engine", "not emitted alone: carried deflated in auto-auth and jwt-exchange, evaluated only to get a token"],
+];
+
+/** The same scripts for Bruno (dist/sandbox/bruno): our bodies behind the adapter from `pm` to `bru`. */
+const EMITTED_FOR_BRUNO: ReadonlyArray<readonly [string, string]> = [
+  ["auto-auth", "collection before-request: before every request (the token check as code, the rest one string)"],
+  ["jwt-exchange", "before-request of the JWT request"],
+  ["s2s-exchange", "before-request of the Server-to-Server request"],
+  ["token-response", "tests of both Authenticate requests"],
+  ["sample-guard", "before-request of the sample requests"],
+  ["api-response", "collection tests: after every response (the 401 watcher)"],
 ];
 
 function measure(script: string, source: string, runs: string): ScriptSize {
@@ -30,10 +41,18 @@ function measure(script: string, source: string, runs: string): ScriptSize {
   return { script, bytes, gzipBytes: gzipSync(source, { level: 9 }).length, runs };
 }
 
+const measured = (dir: string, scripts: ReadonlyArray<readonly [string, string]>): ScriptSize[] =>
+  scripts.map(([name, runs]) => measure(name, readFileSync(join(dir, `${name}.js`), "utf8"), runs));
+
+/** Every script the build emits into the Postman collection, and the engine two of them carry. */
+export const builtSizes = (): ScriptSize[] => measured(sandboxDir(), EMITTED);
+
+/** Every script the build emits into the Bruno collection. */
+export const builtBrunoSizes = (): ScriptSize[] => measured(join(sandboxDir(), "bruno"), EMITTED_FOR_BRUNO);
+
 export function scriptSizes(): ScriptSize[] {
-  const ours = EMITTED.map(([name, runs]) => measure(name, readFileSync(join(sandboxDir(), `${name}.js`), "utf8"), runs));
   return [
-    ...ours,
+    ...builtSizes(),
     measure("baseline: one-line script", ONE_LINE_SCRIPT, "collection pre-request (comparison)"),
     measure(
       "baseline: Adobe workshop style",

@@ -1,8 +1,9 @@
-// The benchmark's results as the plain-text tables `npm run bench` prints (and the README quotes).
+// The benchmark's results as plain-text tables (GitHub Markdown): what `npm run bench` prints and what docs/benchmark.md quotes.
 
 import type { BenchResults } from "./results.js";
+import type { ScriptSize } from "./sizes.js";
 
-function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
+export function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
   const cells = [headers, ...rows.map((row) => row.map((cell) => (cell === undefined ? "—" : String(cell))))];
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
   const line = (row: readonly string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
@@ -11,21 +12,28 @@ function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<str
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-export function formatResults(results: BenchResults): string {
+/** The run's machine and settings, one line. */
+export function machineLine(results: BenchResults): string {
   const { settings, machine } = results;
-  const autoAuth = results.perRequest.find((row) => row.runtime === "newman" && row.variant === "auto-auth");
-  const none = results.perRequest.find((row) => row.runtime === "newman" && row.variant === "none");
-  const script = results.sizes.find((size) => size.script === "auto-auth");
+  return (
+    `Node ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadBefore} → ${machine.loadAfter}, ${results.durationSeconds} s. ` +
+    `Medians of ${settings.rounds} interleaved rounds.`
+  );
+}
+
+export function imsCallsTable(results: BenchResults): string {
   return [
-    `postman-ims-auth benchmark${settings.quick ? " (--quick: smoke run, figures meaningless)" : ""}: Node ${machine.node}, ${machine.cpus} CPUs, ` +
-      `load ${machine.loadBefore} → ${machine.loadAfter}, ${results.durationSeconds} s. Medians of ${settings.rounds} interleaved rounds.`,
-    "",
-    `IMS calls for ${settings.requests} sample-API requests (the generated collection's Platform request, repeated)`,
+    `IMS calls for ${results.settings.requests} sample-API requests (the generated collection's Platform request, repeated)`,
     table(
       ["runtime", "flow", "no token at start", "exported environment", "failures"],
       results.imsCalls.map((row) => [row.runtime, row.flow, row.fromEmpty, row.fromExported, row.failures]),
     ),
-    "",
+  ].join("\n");
+}
+
+export function perRequestTable(results: BenchResults): string {
+  const { settings } = results;
+  return [
     `Per request, valid token, ${settings.requests} requests (baseline: ${settings.adobeRequests} requests, ${settings.adobeRounds} rounds); overhead = extra ms per request over the same collection without any script`,
     table(
       [
@@ -51,41 +59,46 @@ export function formatResults(results: BenchResults): string {
         row.consoleProblems,
       ]),
     ),
+  ].join("\n");
+}
+
+export function signingTable(results: BenchResults): string {
+  return [
+    "Signing one RS256 JWT (2048-bit key) inside each runtime's sandbox, median per signature",
+    table(
+      ["runtime", "jsrsasign ms", "engine load ms", "key parse ms", "batches"],
+      results.signing.map((row) => [row.runtime, row.jsrsasignMs, row.engineLoadMs, row.keyParseMs, row.samples]),
+    ),
+  ].join("\n");
+}
+
+export function sizesTable(sizes: readonly ScriptSize[]): string {
+  return table(
+    ["script", "bytes", "KB", "gzip bytes", "where it runs"],
+    sizes.map((size) => [size.script, size.bytes, kb(size.bytes), size.gzipBytes, size.runs]),
+  );
+}
+
+export function formatResults(results: BenchResults): string {
+  const autoAuth = results.perRequest.find((row) => row.runtime === "newman" && row.variant === "auto-auth");
+  const none = results.perRequest.find((row) => row.runtime === "newman" && row.variant === "none");
+  const script = results.sizes.find((size) => size.script === "auto-auth");
+  return [
+    `postman-ims-auth benchmark${results.settings.quick ? " (--quick: smoke run, figures meaningless)" : ""}: ${machineLine(results)}`,
+    "",
+    imsCallsTable(results),
+    "",
+    perRequestTable(results),
     autoAuth && none
       ? `Issue 3 (Newman, ${autoAuth.requests} requests): wall time with auto-auth ${((autoAuth.msPerRequest * autoAuth.requests) / 1000).toFixed(2)} s, ` +
         `with a static token and no script ${((none.msPerRequest * none.requests) / 1000).toFixed(2)} s: ratio ${autoAuth.ratioToNone.toFixed(3)}; ` +
         `the collection-level script is ${script?.bytes ?? "?"} bytes.`
       : "",
     "",
-    "Signing one RS256 JWT (2048-bit key) inside each runtime's sandbox, median per signature",
-    table(
-      [
-        "runtime",
-        "engine picks",
-        "jsrsasign ms",
-        "WebCrypto ms (import + sign)",
-        "WebCrypto sign alone ms",
-        "engine load ms",
-        "key parse ms",
-        "batches",
-      ],
-      results.signing.map((row) => [
-        row.runtime,
-        row.chosen,
-        row.jsrsasignMs,
-        row.webcryptoMs,
-        row.webcryptoSignOnlyMs,
-        row.engineLoadMs,
-        row.keyParseMs,
-        row.samples,
-      ]),
-    ),
+    signingTable(results),
     "",
     "Script sizes",
-    table(
-      ["script", "bytes", "KB", "gzip bytes", "where it runs"],
-      results.sizes.map((size) => [size.script, size.bytes, kb(size.bytes), size.gzipBytes, size.runs]),
-    ),
+    sizesTable(results.sizes),
     "",
     "Goals",
     table(

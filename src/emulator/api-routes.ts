@@ -43,3 +43,10 @@ export function aemContent(request: IncomingMessage, tokens: AccessTokenIssuer, 
   if (!token.scopes.includes("ent_aem_cloud_sdk")) return { status: 403, body: { message: "token lacks the ent_aem_cloud_sdk metascope" } };
   return { status: 200, body };
 }
+
+/** IMS's own profile API (/ims/profile/v1): any live token; it says whose token it is. */
+export function imsProfile(request: IncomingMessage, tokens: AccessTokenIssuer, nowMs: number): Reply {
+  const token = bearerToken(request, tokens, nowMs);
+  if (!token) return { status: 401, body: { error: "invalid_token", error_description: "Invalid or expired token" } };
+  return { status: 200, body: { userId: token.userId, ownerOrg: token.orgId, client_id: token.clientId, scope: token.scopes.join(",") } };
+}

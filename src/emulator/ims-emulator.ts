@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessTokenIssuer } from "./access-tokens.js";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
-import { aemContent, listSandboxes, type Reply } from "./api-routes.js";
+import { aemContent, imsProfile, listSandboxes, type Reply } from "./api-routes.js";
 import type { Integration } from "./integration.js";
 import { tokenParams, type QueryRule } from "./request-params.js";
 import { type Fault, faultReply, readBody, routePath, type ServedRequest, servedError } from "./routing.js";
@@ -122,6 +122,7 @@ export class ImsEmulator {
     this.apiRoute("/content/dam.json", (request) => aemContent(request, this.tokens, Date.now(), assets));
     const user = { authorizableId: "technical-account", home: "/home/users/system" };
     this.apiRoute("/libs/granite/security/currentuser.json", (request) => aemContent(request, this.tokens, Date.now(), user));
+    this.apiRoute("/ims/profile/v1", (request) => imsProfile(request, this.tokens, Date.now()));
     this.server = createServer({ key: keys.privateKeyPem, cert: this.caCertificatePem }, (request, response) => {
       void this.dispatch(request, response);
     });

@@ -1,4 +1,4 @@
-// Adds our authentication to an existing v2.1 collection: Bearer auth, the auto-auth script, the Authenticate folder, the 401 watcher.
+// Adds our authentication to an existing v2.1 collection: Bearer auth, the auto-auth script, the 401 watcher, the Authenticate folder.
 
 import sdk from "postman-collection";
 import { authenticateFolder, collectionAuthParts, COLLECTION_FLOWS, type FlowOption } from "../generator/collection/collection.js";
@@ -17,14 +17,14 @@ export interface Injected {
   readonly collection: Json;
   /** Things the user should know: auth overridden by folders or requests, a replaced collection auth. */
   readonly warnings: string[];
-  /** Requests that use the collection's auth, and so carry the 401 watcher. */
+  /** Requests that use the collection's auth (and so its token, renewed after a 401). */
   readonly watched: number;
 }
 
 const FOLDER_MARK = "(Added by postman-ims-auth inject: running inject again replaces this folder.)";
 const FOLDER_ID = stableId("folder/Authenticate");
-/** The unmarked script of a collection `generate` made: replaced by the marked block rather than run twice. */
-const GENERATED_AUTO_AUTH_ID = stableId("collection/auto-auth/prerequest");
+/** The unmarked scripts of a collection `generate` made: replaced by the marked blocks rather than run twice. */
+const GENERATED_SCRIPT_IDS = new Set([stableId("collection/auto-auth/prerequest"), stableId("collection/api-response/test")]);
 
 /**
  * The collection with our parts, everything of its own kept: events, variables, items and their
@@ -49,12 +49,14 @@ export function injectAuth(input: Json, options: InjectOptions = {}): Injected {
   collection.auth = ours.auth;
 
   const events = stripEvents(collection.event, "the collection's scripts").events.filter(
-    (event) => !(isObject(event) && isObject(event.script) && event.script.id === GENERATED_AUTO_AUTH_ID),
+    (event) => !(isObject(event) && isObject(event.script) && GENERATED_SCRIPT_IDS.has(String(event.script.id))),
   );
-  // First in the collection's pre-request script, so that an exception in the user's code after it cannot stop it.
-  collection.event = addBlock(events, "prerequest", scriptBlock("auto-auth", scriptLines("auto-auth")), "start");
+  // First in the collection's scripts, so that an exception in the user's code after ours cannot stop them. The 401
+  // watcher is the collection's test script: requests added later are watched too (older injects put it in each request).
+  const withAutoAuth = addBlock(events, "prerequest", scriptBlock("auto-auth", scriptLines("auto-auth")), "start");
+  collection.event = addBlock(withAutoAuth, "test", scriptBlock("401-watcher", scriptLines("api-response")), "start");
 
-  const state = { warnings, watched: 0, watcher: scriptBlock("401-watcher", scriptLines("api-response")) };
+  const state = { warnings, watched: 0 };
   walk(items, [], true, state);
   return { collection, warnings, watched: state.watched };
 }
@@ -62,7 +64,6 @@ export function injectAuth(input: Json, options: InjectOptions = {}): Injected {
 interface WalkState {
   readonly warnings: string[];
   watched: number;
-  readonly watcher: string[];
 }
 
 function walk(items: unknown[], names: string[], inherits: boolean, state: WalkState): void {
@@ -89,14 +90,10 @@ function walk(items: unknown[], names: string[], inherits: boolean, state: WalkS
         `request ${where} has its own auth (${own}): it does not send the collection's token. Set its Authorization to "Inherit auth from parent" to use it.`,
       );
     }
+    if (inherits && own === undefined) state.watched++;
+    // A 401 watcher an earlier inject put in the request is taken out (the collection's watches it now).
     const { events, held } = stripEvents(item.event, `the scripts of request ${where}`);
-    if (inherits && own === undefined) {
-      // Appended: the request's own tests run first, as they did before.
-      item.event = addBlock(events, "test", state.watcher, "end");
-      state.watched++;
-    } else if (item.event !== undefined) {
-      item.event = events.filter((event) => !isEmptyShell(event, held));
-    }
+    if (item.event !== undefined) item.event = events.filter((event) => !isEmptyShell(event, held));
   }
 }
 

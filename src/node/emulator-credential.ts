@@ -1,13 +1,13 @@
 // A user's own credential (an environment or AEM service credentials, as the token command reads them) as an emulator integration.
 
 import { createPublicKey } from "node:crypto";
+import type { RSAKey } from "jsrsasign";
 import { chooseFlow } from "../core/config/flow.js";
 import { optionalValue } from "../core/config/checks.js";
 import { readJwtConfig } from "../core/config/jwt-config.js";
 import { readS2sConfig } from "../core/config/s2s-config.js";
 import { ImsAuthError, isImsAuthError } from "../core/errors.js";
 import { loadPrivateKey } from "../core/keys/private-key.js";
-import { rsaPrivateJwk } from "../core/keys/rsa-jwk.js";
 import type { Integration } from "../emulator/integration.js";
 import { IDENTITY_SCOPES, makeUserClient, type UserClient } from "../emulator/user-clients.js";
 import { readUserCredential } from "../core/config/user-config.js";
@@ -66,12 +66,7 @@ export function emulatorCredential(credentials: Credentials, file: string): Emul
     warnings.push(...check.findings.map((finding) => finding.message));
     [publicKeyPem, publicKeyFrom] = [credentials.certificate.pem, credentials.certificate.where];
   } else {
-    const key = inFile(file, () => loadPrivateKey(privateKey, privateKeyPassphrase));
-    const jwk = rsaPrivateJwk(key);
-    if (!jwk) throw new ImsAuthError("ERR_PRIVATE_KEY_FORMAT", `${file}: PRIVATE_KEY could not be read as an RSA key.`, "PRIVATE_KEY");
-    publicKeyPem = createPublicKey({ key: { ...jwk }, format: "jwk" })
-      .export({ type: "spki", format: "pem" })
-      .toString();
+    publicKeyPem = publicKeyOf(inFile(file, () => loadPrivateKey(privateKey, privateKeyPassphrase)));
     publicKeyFrom = "PRIVATE_KEY";
   }
   // A credential with both flows' variables gets both: a rehearsal may switch AUTH_FLOW.
@@ -97,6 +92,15 @@ function userCredential(source: VariableSource, file: string): EmulatorCredentia
   });
   const integration = { clientId, clientSecret: clientSecret ?? "", orgId: "", technicalAccountId: "", metascopes: [], scopes: [] };
   return { integration, userClient, flow: "user", file, warnings: [] };
+}
+
+/** The SPKI PEM of a checked key's public half (modulus and exponent, as jsrsasign read them). */
+function publicKeyOf(key: RSAKey): string {
+  const { n, e } = key as RSAKey & { n: { toString(radix: 16): string }; e: number };
+  const b64u = (hex: string) => Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex").toString("base64url");
+  return createPublicKey({ key: { kty: "RSA", n: b64u(n.toString(16)), e: b64u(e.toString(16)) }, format: "jwk" })
+    .export({ type: "spki", format: "pem" })
+    .toString();
 }
 
 /** What the rehearsal prints of a credential: its ids, never its secret or key. */

@@ -4,7 +4,7 @@
 import type Newman from "newman";
 import { ImsAuthError } from "../core/errors.js";
 
-/** The Newman the collection is tested with (README, CI recipes). */
+/** The Newman the collection is tested with (docs/ci.md, CI recipes). */
 export const NEWMAN_VERSION = "6.2.2";
 
 type NewmanApi = typeof Newman;

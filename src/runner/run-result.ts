@@ -69,6 +69,8 @@ export interface RunResult {
   readonly assertions: RunAssertion[];
   /** The environment at the end of the run, as key → value. */
   readonly environment: Record<string, string>;
+  /** postman-runtime only: the collection's variables at the end of the run, which the Postman app keeps for the next Send. */
+  readonly collectionVariables?: Record<string, string>;
   /** Everything the sandbox printed, in order. */
   readonly console: ConsoleEntry[];
 }

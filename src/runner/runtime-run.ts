@@ -31,6 +31,7 @@ interface PostmanRuntime {
 }
 interface VariableScope {
   get(key: string): unknown;
+  toObject(): Record<string, unknown>;
   set(key: string, value: unknown): void;
   values: { each(fn: (variable: { key: string; value: unknown }) => void): void };
 }
@@ -59,6 +60,9 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
   const assertions: RunAssertion[] = [];
   const printed: ConsoleEntry[] = [];
   const requests = { total: 0, failed: 0 };
+  // postman-runtime copies the collection's variables into a scope of the run and never writes them back; each
+  // script's result carries that scope, as the app reads it to keep the values for the next Send.
+  let collectionVariables: VariableScope | undefined;
   const itemNames = new Map<string, string>();
   const itemName = (cursor: Cursor | undefined, item?: Named): string =>
     item?.name ?? (cursor?.ref ? itemNames.get(cursor.ref) : undefined) ?? "";
@@ -117,7 +121,15 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
           }
         },
         // An uncaught error of a script arrives here, named as Newman names it ("prerequest-script:line:column").
-        script(err: ScriptError | null, cursor: Cursor, _result: unknown, _script: unknown, event: { listen: string }, item: Named) {
+        script(
+          err: ScriptError | null,
+          cursor: Cursor,
+          result: { collectionVariables?: VariableScope } | undefined,
+          _script: unknown,
+          event: { listen: string },
+          item: Named,
+        ) {
+          if (result?.collectionVariables) collectionVariables = result.collectionVariables;
           if (err) fail(scriptSource(event.listen, err), err, itemName(cursor, item));
         },
         request(err: ScriptError | null, cursor: Cursor, _response: unknown, _request: unknown, item: Named) {
@@ -150,6 +162,7 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
             failures,
             assertions,
             environment: values,
+            collectionVariables: collectionVariables ? stringValues(collectionVariables.toObject()) : undefined,
             console: printed,
           });
         },
@@ -157,6 +170,10 @@ export function runWithPostmanRuntime(options: RunOptions): Promise<RunResult> {
       run.start(callbacks);
     });
   });
+}
+
+function stringValues(object: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, String(value ?? "")]));
 }
 
 function scriptSource(listen: string, error: ScriptError): string {

@@ -3,7 +3,7 @@
 // for many requests; a wrong secret and a missing variable stop the run with our message; no secret printed.
 // Opt-in: `npm run test:bruno` installs the CLI into a cache folder and runs these; `npm test` skips them.
 
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BRUNO_CLI, brunoHome, type BruResult, requestsSummary, runBru, SANDBOXES } from "../helpers/bruno-cli.js";
@@ -136,6 +136,31 @@ describe.runIf(BRUNO_CLI)("Bruno's CLI 4.1.0", () => {
       expect(result.code).not.toBe(0);
     });
 
+    it("requests a user adds, with no scripts of their own: IMS's profile API first gets a token, a later 401 renews once", async () => {
+      const { args, secrets } = credentialArgs("s2s");
+      const dir = collection();
+      const mine = join(dir, "Mine");
+      mkdirSync(mine);
+      writeFileSync(join(mine, "folder.yml"), JSON.stringify({ info: { name: "Mine", type: "folder", seq: 9 } }));
+      const request = (name: string, seq: number, url: string, headers: Array<{ name: string; value: string }> = []) =>
+        JSON.stringify({ info: { name, type: "http", seq }, http: { method: "GET", url, headers, auth: "inherit" } });
+      const platform = [
+        { name: "x-api-key", value: "{{API_KEY}}" },
+        { name: "x-gw-ims-org-id", value: "{{IMS_ORG}}" },
+      ];
+      writeFileSync(join(mine, "Profile.yml"), request("Profile", 1, "https://{{IMS}}/ims/profile/v1"));
+      for (const seq of [2, 3])
+        writeFileSync(
+          join(mine, `Sandboxes ${seq}.yml`),
+          request(`Sandboxes ${seq}`, seq, "https://{{PLATFORM_HOST}}/data/foundation/sandbox-management/sandboxes", platform),
+        );
+      shared.ctx.emulator.revokeTokensAfterApiCalls(1);
+      const result = await bru(dir, ["Mine", "--sandbox", sandbox, ...args], secrets);
+      // Profile: 200 with the first token (then revoked); Sandboxes 2: 401, marked stale; Sandboxes 3: a new token, 200.
+      expect(result.stdout).toContain("the API answered 401 Unauthorized; ACCESS_TOKEN will be renewed before the next request.");
+      expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 2, api: 3 });
+    });
+
     it("a wrong client secret: non-zero exit, IMS's reason and our hint, IMS asked once, the secret not printed", async () => {
       const wrong = "p8e-WRONG-not-the-secret-0123456789";
       const { args, secrets } = credentialArgs("s2s");
@@ -145,7 +170,8 @@ describe.runIf(BRUNO_CLI)("Bruno's CLI 4.1.0", () => {
         /ERR_IMS_REJECTED: IMS refused the token request \(HTTP 400 invalid_client: "invalid client_secret parameter"\)\. Check CLIENT_SECRET/,
       );
       // The requests after the refusal report it again instead of asking IMS with the same values.
-      expect(result.stdout).toContain("(Not asked again: the same variables failed earlier in this run.)");
+      // Bruno's app keeps runtime variables between Sends: there a refusal is repeated for a minute, not for the run.
+      expect(result.stdout).toMatch(/\(Not asked again: IMS refused the same values \d+ s ago; it is asked again after a minute\.\)/);
       expect(shared.ctx.emulator.calls).toEqual({ jwtExchange: 0, tokenV2: 0, tokenV3: 1, api: 0 });
       expect(result.stdout + result.stderr).not.toContain(wrong);
     });
@@ -178,7 +204,7 @@ describe.runIf(BRUNO_CLI)("Bruno's CLI 4.1.0", () => {
       ...body,
       ...emulator.issuedTokens,
     ];
-    expect(outputs.length).toBe(SANDBOXES.length * 8);
+    expect(outputs.length).toBe(SANDBOXES.length * 9);
     for (const output of outputs) for (const canary of canaries) expect(output.includes(canary)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/generator/files/paths.js";
 import { runCli, tempDir } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 import { realisticCollection } from "../helpers/realistic-collection.js";
 
@@ -53,10 +54,10 @@ describe.each(["oauth-s2s", "jwt"] as const)("the CI recipe's steps, %s", (flow)
     const environment = temp.path(`${flow}.postman_environment.json`);
     const report = temp.path(`${flow}-junit.xml`);
 
-    const injected = await runCli(["inject", temp.path("acme.json"), "-o", collection, "--flows", flow]);
+    const injected = await runMain(["inject", temp.path("acme.json"), "-o", collection, "--flows", flow]);
     expect(injected.code).toBe(0);
     const names = Object.keys(variables);
-    const env = await runCli(["env", "--template", "workshop", "-o", environment, ...names.flatMap((name) => ["--set", name])], {
+    const env = await runMain(["env", "--template", "workshop", "-o", environment, ...names.flatMap((name) => ["--set", name])], {
       env: variables,
     });
     expect(env.stderr).toBe("");

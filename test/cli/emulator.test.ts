@@ -34,7 +34,7 @@ function emulator(args: string[]): CliProcess {
   return run;
 }
 
-/** Newman's CLI through the whole committed collection (no --folder), as the README's rehearsal says. */
+/** Newman's CLI through the whole committed collection (no --folder), as docs/emulator.md's rehearsal says. */
 function newman(environment: string, ca: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { FAKE_CLIENT_SECRET, makeAemCredentials } from "../helpers/aem-credentials.js";
-import { environmentRoundTripProblems, readJson, runCli, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { environmentRoundTripProblems, readJson, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
 const temp = tempDir("cli-env");
@@ -14,7 +15,7 @@ const valuesOf = (env: EnvironmentJson) => Object.fromEntries(env.values.map(({ 
 const typesOf = (env: EnvironmentJson) => Object.fromEntries(env.values.map(({ key, type }) => [key, type]));
 
 async function env(args: string[], file: string, options: { env?: Record<string, string> } = {}) {
-  const result = await runCli(["env", "-o", file, ...args], options);
+  const result = await runMain(["env", "-o", file, ...args], options);
   return { ...result, json: existsSync(file) ? readJson<EnvironmentJson>(file) : undefined };
 }
 
@@ -42,7 +43,7 @@ describe("env from a template", () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^wrote .*student\.postman_environment\.json: environment "Student 1", 11 variables \(secret: CLIENT_SECRET, PRIVATE_KEY, ACCESS_TOKEN; empty: META_SCOPE, SCOPES, TECHNICAL_ACCOUNT_ID\)/,
+      /^wrote .*student\.postman_environment\.json: environment "Student 1", 12 variables \(secret: CLIENT_SECRET, PRIVATE_KEY, ACCESS_TOKEN; empty: META_SCOPE, SCOPES, TECHNICAL_ACCOUNT_ID\)/,
     );
     expect(result.stdout + result.stderr).not.toContain(SECRET);
     const json = result.json!;
@@ -75,6 +76,7 @@ describe("env from a template", () => {
       "SANDBOX_NAME",
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
       "AUTH_FLOW",
     ]);
     expect(environmentRoundTripProblems(result.json!)).toEqual([]);
@@ -83,7 +85,7 @@ describe("env from a template", () => {
   it("refuses to overwrite an existing file unless --force", async () => {
     const out = temp.path("exists.json");
     writeFileSync(out, "keep me");
-    const refused = await runCli(["env", "-o", out, "--set", "API_KEY=x"]);
+    const refused = await runMain(["env", "-o", out, "--set", "API_KEY=x"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*exists\.json already exists; nothing was written\..*--force/);
     expect(readFileSync(out, "utf8")).toBe("keep me");
@@ -146,7 +148,7 @@ describe("env from AEM service credentials and from a Developer Console download
 
 describe("env refuses", () => {
   it("a missing --dotenv file: our error, naming the file", async () => {
-    const result = await runCli(["env", "-o", "x.json", "--dotenv", "nope.env"], { cwd: temp.dir });
+    const result = await runMain(["env", "-o", "x.json", "--dotenv", "nope.env"], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: .*nope\.env/);
     expect(existsSync(temp.path("x.json"))).toBe(false);
@@ -203,7 +205,7 @@ describe("env refuses", () => {
   ])("%s, and writes nothing", async (_name, args, message) => {
     writeFileSync(temp.path("collection.json"), JSON.stringify({ info: { name: "c" }, item: [] }));
     writeFileSync(temp.path("bad.env"), `API_KEY=x\n${SECRET}\n`);
-    const result = await runCli(["env", ...args], { cwd: temp.dir, env: { PRIVATE_KEY: undefined } });
+    const result = await runMain(["env", ...args], { cwd: temp.dir, env: { PRIVATE_KEY: undefined } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toContain(SECRET);

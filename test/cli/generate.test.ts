@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { brunoFiles } from "../../src/generator/bruno/bruno-collection.js";
 import { generatedFiles } from "../../src/generator/files/write.js";
-import { environmentRoundTripProblems, readJson, runCli, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { environmentRoundTripProblems, readJson, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
 
 const temp = tempDir("cli-generate");
@@ -15,7 +16,7 @@ type Collection = { info: { name: string }; item: Array<{ name: string; item?: A
 
 describe("generate", () => {
   it("writes what npm run build commits, into the directory given", async () => {
-    const result = await runCli(["generate", "--out", temp.path("all")]);
+    const result = await runMain(["generate", "--out", temp.path("all")]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote 4 files in .*all: collections\/adobe-ims\.postman_collection\.json, environments\/oauth-s2s/);
     const expected = generatedFiles();
@@ -32,7 +33,7 @@ describe("generate", () => {
   });
 
   it("--flows jwt --name: the JWT request only, the collection named and its file too, the templates of that flow", async () => {
-    const result = await runCli(["generate", "-o", temp.path("jwt"), "--flows", "jwt", "--name", "Workshop März"]);
+    const result = await runMain(["generate", "-o", temp.path("jwt"), "--flows", "jwt", "--name", "Workshop März"]);
     expect(result.code).toBe(0);
     const collection = readJson<Collection>(temp.path("jwt", "collections", "workshop-marz.postman_collection.json"));
     expect(collection.info.name).toBe("Workshop März");
@@ -45,7 +46,7 @@ describe("generate", () => {
   });
 
   it("--flows oauth-s2s leaves out the JWT request and the AEM template", async () => {
-    const result = await runCli(["generate", "-o", temp.path("s2s"), "--flows", "oauth-s2s"]);
+    const result = await runMain(["generate", "-o", temp.path("s2s"), "--flows", "oauth-s2s"]);
     expect(result.code).toBe(0);
     const collection = readJson<Collection>(temp.path("s2s", "collections", "adobe-ims.postman_collection.json"));
     expect(collection.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token"]);
@@ -63,7 +64,7 @@ describe("generate", () => {
     [["--target", "insomnia"], /^error: ERR_INVALID_OPTION: --target is "insomnia": use postman or bruno\./],
   ])("refuses %j and writes nothing", async (args, message) => {
     const out = temp.path("refused");
-    const result = await runCli(["generate", ...(args.includes("--out") ? args : [...args, "--out", out])]);
+    const result = await runMain(["generate", ...(args.includes("--out") ? args : [...args, "--out", out])]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
@@ -71,23 +72,23 @@ describe("generate", () => {
 
   it("--target bruno: the Bruno collection folder, what npm run build commits; again, nothing to write; a changed file needs --force", async () => {
     const out = temp.path("bruno");
-    const first = await runCli(["generate", "--target", "bruno", "--out", out]);
+    const first = await runMain(["generate", "--target", "bruno", "--out", out]);
     expect(first.code, first.stderr).toBe(0);
     const expected = brunoFiles();
     expect(first.stdout).toMatch(new RegExp(`^wrote ${expected.size} files in .*bruno: adobe-ims/opencollection\\.yml, `));
     for (const [relative, text] of expected) expect(readFileSync(join(out, "adobe-ims", relative), "utf8")).toBe(text);
 
-    const again = await runCli(["generate", "--target", "bruno", "--out", out]);
+    const again = await runMain(["generate", "--target", "bruno", "--out", out]);
     expect(again.stdout.trim()).toBe(`wrote 0 files in ${out}; ${expected.size} unchanged`);
 
     // A user filled in an environment in the file: it is not overwritten without --force.
     const workshop = join(out, "adobe-ims", "environments", "workshop.yml");
     writeFileSync(workshop, readFileSync(workshop, "utf8").replace('"name": "API_KEY"', '"name": "API_KEY", "value": "abc"'));
-    const refused = await runCli(["generate", "--target", "bruno", "--out", out]);
+    const refused = await runMain(["generate", "--target", "bruno", "--out", out]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*1 file exists and differs from what generate writes/);
     expect(refused.stderr).toContain(workshop);
-    const forced = await runCli(["generate", "--target", "bruno", "--out", out, "--force"]);
+    const forced = await runMain(["generate", "--target", "bruno", "--out", out, "--force"]);
     expect(forced.stdout.trim()).toBe(
       `wrote 1 files in ${out}: ${join("adobe-ims", "environments", "workshop.yml")}; ${expected.size - 1} unchanged`,
     );

@@ -2,7 +2,8 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { readJson, runCli, tempDir } from "../helpers/cli.js";
+import { readJson, tempDir } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { realisticCollection } from "../helpers/realistic-collection.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
 
@@ -15,10 +16,10 @@ const exported = JSON.stringify(realisticCollection(), null, "\t");
 describe("inject", () => {
   it("-o FILE writes the collection with our parts, in the input's layout, and lists the overriding auth as warnings", async () => {
     writeFileSync(temp.path("acme.json"), exported);
-    const result = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("acme-ims.json")]);
+    const result = await runMain(["inject", temp.path("acme.json"), "-o", temp.path("acme-ims.json")]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^wrote .*acme-ims\.json: Bearer auth, auto-auth script and Authenticate folder added; 52 requests watch for 401; 5 warnings above\n$/,
+      /^wrote .*acme-ims\.json: Bearer auth, auto-auth script, 401 watcher and Authenticate folder added; 52 requests use the collection's token; 5 warnings above\n$/,
     );
     const warnings = result.stderr.trimEnd().split("\n");
     expect(warnings).toHaveLength(5);
@@ -35,14 +36,14 @@ describe("inject", () => {
 
   it("--in-place on an injected collection changes nothing: running it twice gives the same file", async () => {
     const before = readFileSync(temp.path("acme-ims.json"), "utf8");
-    const result = await runCli(["inject", temp.path("acme-ims.json"), "--in-place", "--flows", "oauth-s2s,jwt"]);
+    const result = await runMain(["inject", temp.path("acme-ims.json"), "--in-place", "--flows", "oauth-s2s,jwt"]);
     expect(result.code).toBe(0);
     expect(readFileSync(temp.path("acme-ims.json"), "utf8")).toBe(before);
   });
 
   it("--flows jwt --in-place replaces the Authenticate folder with the JWT request only", async () => {
     writeFileSync(temp.path("jwt.json"), exported);
-    expect((await runCli(["inject", temp.path("jwt.json"), "--in-place", "--flows", "jwt"])).code).toBe(0);
+    expect((await runMain(["inject", temp.path("jwt.json"), "--in-place", "--flows", "jwt"])).code).toBe(0);
     const json = readJson<{ item: Array<{ name: string; item?: Array<{ name: string }> }> }>(temp.path("jwt.json"));
     expect(json.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: JWT Generate + Auth via User Token"]);
   });
@@ -58,12 +59,12 @@ describe("inject", () => {
       ],
     };
     writeFileSync(temp.path("v20.json"), JSON.stringify(v20));
-    const result = await runCli(["inject", "v20.json", "-o", "new-folder/v21.json"], { cwd: temp.dir });
+    const result = await runMain(["inject", "v20.json", "-o", "new-folder/v21.json"], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       "note: v20.json is a Collection v2.0 export: converted to v2.1 (postman-collection-transformer), as Postman does on import.\n",
     );
-    expect(result.stdout).toMatch(/; 1 requests watch for 401\n$/);
+    expect(result.stdout).toMatch(/; 1 requests use the collection's token\n$/);
     const written = readJson(temp.path("new-folder", "v21.json"));
     expect(collectionSchemaErrors(written)).toEqual([]);
     expect((written.info as { schema: string }).schema).toMatch(/v2\.1\.0/);
@@ -71,11 +72,11 @@ describe("inject", () => {
 
   it("refuses to overwrite an existing output unless --force", async () => {
     writeFileSync(temp.path("taken.json"), "keep me");
-    const refused = await runCli(["inject", temp.path("acme.json"), "-o", temp.path("taken.json")]);
+    const refused = await runMain(["inject", temp.path("acme.json"), "-o", temp.path("taken.json")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*taken\.json already exists/);
     expect(readFileSync(temp.path("taken.json"), "utf8")).toBe("keep me");
-    expect((await runCli(["inject", temp.path("acme.json"), "-o", temp.path("taken.json"), "--force"])).code).toBe(0);
+    expect((await runMain(["inject", temp.path("acme.json"), "-o", temp.path("taken.json"), "--force"])).code).toBe(0);
     expect(collectionSchemaErrors(readJson(temp.path("taken.json")))).toEqual([]);
   });
 
@@ -125,7 +126,7 @@ describe("inject", () => {
       JSON.stringify({ info: { name: "c", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" }, item: [] }),
     );
     writeFileSync(temp.path("notes.txt"), "my collection");
-    const result = await runCli(["inject", ...args], { cwd: temp.dir });
+    const result = await runMain(["inject", ...args], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(existsSync(temp.path("out.json"))).toBe(false);

@@ -2,7 +2,8 @@
 
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { tempDir } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 
 const temp = tempDir("cli-output");
 afterAll(() => temp.remove());
@@ -33,7 +34,7 @@ describe("every command makes the folders its output needs", () => {
     ["generate", ["generate", "--out", "new/out"], "new/out/collections/adobe-ims.postman_collection.json"],
   ])("%s", async (name, args, written) => {
     const dir = setUp(`make-${name}`);
-    const result = await runCli(args, { cwd: dir });
+    const result = await runMain(args, { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(existsSync(`${dir}/${written}`)).toBe(true);
@@ -56,7 +57,7 @@ describe("a file where a folder must be is ERR_OUTPUT_PATH, with no stack trace"
     ["roster", ["roster", "class.csv", "-o", "a-file"], /^error: ERR_OUTPUT_PATH: a-file is a file, not a folder; nothing was written\./],
   ])("%s", async (name, args, message) => {
     const dir = setUp(`file-${name}`);
-    const result = await runCli(args, { cwd: dir });
+    const result = await runMain(args, { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     noStack(result.stderr);
@@ -73,7 +74,7 @@ describe("--force replaces only regular files: a symbolic link is refused and it
     const dir = setUp(`link-${name}`);
     if (link.includes("/")) mkdirSync(`${dir}/collections`);
     symlinkSync(`${dir}/target.txt`, `${dir}/${link}`);
-    const result = await runCli(args, { cwd: dir });
+    const result = await runMain(args, { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: ERR_OUTPUT_PATH: .* is a symbolic link, and only a regular file is ever replaced \(--force included\); nothing was written\./,
@@ -85,8 +86,8 @@ describe("--force replaces only regular files: a symbolic link is refused and it
 describe("generate over files that exist", () => {
   it("leaves files that already hold what it writes, refuses an environment template someone filled in, and replaces it with --force", async () => {
     const dir = setUp("generate-again");
-    expect((await runCli(["generate"], { cwd: dir })).code).toBe(0);
-    const again = await runCli(["generate"], { cwd: dir });
+    expect((await runMain(["generate"], { cwd: dir })).code).toBe(0);
+    const again = await runMain(["generate"], { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^wrote 0 files in \.; 4 unchanged\n$/);
 
@@ -97,14 +98,14 @@ describe("generate over files that exist", () => {
     );
     expect(filled).toContain("0123abcd");
     writeFileSync(template, filled);
-    const refused = await runCli(["generate"], { cwd: dir });
+    const refused = await runMain(["generate"], { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       /^error: ERR_OUTPUT_EXISTS: \.: 1 file exists and differs from what generate writes .*nothing was written.*--force\):\n {2}environments\/workshop\.postman_environment\.json\n$/s,
     );
     expect(readFileSync(template, "utf8")).toBe(filled);
 
-    const forced = await runCli(["generate", "--force"], { cwd: dir });
+    const forced = await runMain(["generate", "--force"], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/^wrote 1 files in \.: environments\/workshop\.postman_environment\.json; 3 unchanged\n$/);
     expect(readFileSync(template, "utf8")).not.toContain("0123abcd");

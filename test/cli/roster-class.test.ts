@@ -2,7 +2,8 @@
 
 import { readdirSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { readJson, runCli, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { readJson, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 
 const temp = tempDir("cli-roster-class");
 afterAll(() => temp.remove());
@@ -14,7 +15,7 @@ describe("roster with class-wide values", () => {
   it("--set and --dotenv give every student IMS_ORG and SCOPES; a student's own cell wins; required values may come from the class", async () => {
     writeFileSync(temp.path("class.csv"), "name,API_KEY,CLIENT_SECRET,SCOPES\nAna,0123abcd,fake-a,\nBen,4567efgh,fake-b,openid\n");
     writeFileSync(temp.path("class.env"), "IMS_ORG=0123456789ABCDEF01234567@AdobeOrg\nSCOPES=openid,AdobeID\n");
-    const result = await runCli(
+    const result = await runMain(
       [
         "roster",
         "class.csv",
@@ -49,7 +50,7 @@ describe("roster with class-wide values", () => {
 
   it("a required variable with no column is fine when a class-wide value gives it", async () => {
     writeFileSync(temp.path("names.csv"), "name,API_KEY\nAna,0123abcd\n");
-    const result = await runCli(["roster", "names.csv", "-o", "out2", "--set", "CLIENT_SECRET=fake-shared"], { cwd: temp.dir });
+    const result = await runMain(["roster", "names.csv", "-o", "out2", "--set", "CLIENT_SECRET=fake-shared"], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(value(readJson<EnvironmentJson>(temp.path("out2", "Ana.postman_environment.json")), "CLIENT_SECRET")).toBe("fake-shared");
   });
@@ -59,7 +60,7 @@ describe("roster with class-wide values", () => {
       temp.path("jwt.csv"),
       "name,API_KEY,CLIENT_SECRET,PRIVATE_KEY_PASSPHRASE,AUTH_FLOW,CERTIFICATE\nAna,0123abcd,fake-a,fake-pass,jwt,-----BEGIN CERTIFICATE-----\n",
     );
-    const result = await runCli(["roster", "jwt.csv", "-o", "out3"], { cwd: temp.dir });
+    const result = await runMain(["roster", "jwt.csv", "-o", "out3"], { cwd: temp.dir });
     expect(result.stderr).toBe("");
     const ana = readJson<EnvironmentJson>(temp.path("out3", "Ana.postman_environment.json"));
     expect([value(ana, "PRIVATE_KEY_PASSPHRASE"), value(ana, "AUTH_FLOW"), value(ana, "CERTIFICATE")]).toEqual([
@@ -71,7 +72,7 @@ describe("roster with class-wide values", () => {
   });
 
   it("an unknown class-wide name is refused with the close one", async () => {
-    const result = await runCli(["roster", "names.csv", "-o", "out4", "--set", "ims_org=x"], { cwd: temp.dir });
+    const result = await runMain(["roster", "names.csv", "-o", "out4", "--set", "ims_org=x"], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: ERR_INVALID_OPTION: ims_org=…: ims_org is not a variable the collection reads: did you mean IMS_ORG\?/,
@@ -84,7 +85,7 @@ describe("a CSV saved by Excel where the list separator is ';' (BOM, CRLF, semic
 
   it("is refused with a hint naming the separator and --separator, nothing written, no cell quoted", async () => {
     writeFileSync(temp.path("excel.csv"), excel);
-    const result = await runCli(["roster", "excel.csv", "-o", "excel-out"], { cwd: temp.dir });
+    const result = await runMain(["roster", "excel.csv", "-o", "excel-out"], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: ERR_ROSTER: excel\.csv: 1 problem; nothing was written\nexcel\.csv:1: the header is one column\. Its fields seem to be separated by ";", not ","/,
@@ -94,7 +95,7 @@ describe("a CSV saved by Excel where the list separator is ';' (BOM, CRLF, semic
   });
 
   it("is read with --separator ';'", async () => {
-    const result = await runCli(["roster", "excel.csv", "-o", "excel-out", "--separator", ";"], { cwd: temp.dir });
+    const result = await runMain(["roster", "excel.csv", "-o", "excel-out", "--separator", ";"], { cwd: temp.dir });
     expect(result.stderr).toBe("");
     expect(readdirSync(temp.path("excel-out")).sort()).toEqual(["Ana.postman_environment.json", "Ben.postman_environment.json"]);
     expect(value(readJson<EnvironmentJson>(temp.path("excel-out", "Ben.postman_environment.json")), "CLIENT_SECRET")).toBe("fake-b");

@@ -2,7 +2,8 @@
 
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { environmentRoundTripProblems, readJson, runCli, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { environmentRoundTripProblems, readJson, tempDir, type EnvironmentJson } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 
 const temp = tempDir("cli-roster");
 afterAll(() => temp.remove());
@@ -23,7 +24,7 @@ describe("roster", () => {
       `José García,key-jose,${SECRET}-2,"openid,AdobeID",ORG@AdobeOrg`,
       `Kim,key-kim,${SECRET}-3,openid,ORG@AdobeOrg`,
     ]);
-    const result = await runCli(["roster", csv, "-o", temp.path("class"), "--template", "oauth-s2s"]);
+    const result = await runMain(["roster", csv, "-o", temp.path("class"), "--template", "oauth-s2s"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote 3 environments in .*class, one per student/);
     expect(result.stdout + result.stderr).not.toContain(SECRET);
@@ -47,7 +48,7 @@ describe("roster", () => {
       "Ben,key-ben,,prod",
       `Ana,key-ana2,${SECRET},dev`,
     ]);
-    const result = await runCli(["roster", csv, "-o", temp.path("bad")]);
+    const result = await runMain(["roster", csv, "-o", temp.path("bad")]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^error: ERR_ROSTER: .*bad\.csv: 3 problems; nothing was written$/);
@@ -60,22 +61,22 @@ describe("roster", () => {
 
   it("--require changes what every student must have", async () => {
     const csv = roster("partial.csv", ["name,API_KEY", "Ana,key-ana"]);
-    const refused = await runCli(["roster", csv, "-o", temp.path("partial")]);
+    const refused = await runMain(["roster", csv, "-o", temp.path("partial")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/partial\.csv:1: the header has no CLIENT_SECRET column/);
-    const accepted = await runCli(["roster", csv, "-o", temp.path("partial"), "--require", "API_KEY"]);
+    const accepted = await runMain(["roster", csv, "-o", temp.path("partial"), "--require", "API_KEY"]);
     expect(accepted.code).toBe(0);
-    const unknown = await runCli(["roster", csv, "-o", temp.path("partial2"), "--require", "AEM_HOST"]);
+    const unknown = await runMain(["roster", csv, "-o", temp.path("partial2"), "--require", "AEM_HOST"]);
     expect(unknown.stderr).toMatch(/^error: ERR_INVALID_OPTION: AEM_HOST is not in the workshop template/);
   });
 
   it("refuses to overwrite students' files unless --force", async () => {
     const csv = roster("again.csv", ["name,API_KEY,CLIENT_SECRET", `Ana,key-ana,${SECRET}`]);
-    expect((await runCli(["roster", csv, "-o", temp.path("again")])).code).toBe(0);
-    const refused = await runCli(["roster", csv, "-o", temp.path("again")]);
+    expect((await runMain(["roster", csv, "-o", temp.path("again")])).code).toBe(0);
+    const refused = await runMain(["roster", csv, "-o", temp.path("again")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: ERR_OUTPUT_EXISTS: .*again: 1 file already exists; nothing was written/);
-    expect((await runCli(["roster", csv, "-o", temp.path("again"), "--force"])).code).toBe(0);
+    expect((await runMain(["roster", csv, "-o", temp.path("again"), "--force"])).code).toBe(0);
   });
 
   it.each([
@@ -83,7 +84,7 @@ describe("roster", () => {
     ["no output directory", ["class.csv"], /^error: ERR_USAGE: say where to write the environments: -o DIR/],
     ["a missing roster file", ["nope.csv", "-o", "out"], /^error: ERR_INPUT_FILE: nope\.csv \(the class roster\) does not exist/],
   ])("refuses %s", async (_name, args, message) => {
-    const result = await runCli(["roster", ...args], { cwd: temp.dir });
+    const result = await runMain(["roster", ...args], { cwd: temp.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
   });

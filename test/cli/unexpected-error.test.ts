@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Command } from "../../src/cli/command.js";
 import { main } from "../../src/cli/main.js";
 import { packageVersion } from "../../src/generator/files/paths.js";
-import { runCli } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 
 const boom: Command = {
   name: "boom",
@@ -51,17 +51,17 @@ describe("an unexpected error in the CLI", () => {
 describe("--version and help COMMAND", () => {
   it("--version prints the package's version alone", async () => {
     for (const flag of ["--version", "-v"]) {
-      const result = await runCli([flag]);
+      const result = await runMain([flag]);
       expect(result).toMatchObject({ code: 0, stdout: `${packageVersion()}\n`, stderr: "" });
     }
   });
 
   it("help COMMAND prints that command's help, as COMMAND --help does; an unknown one is refused", async () => {
-    const help = await runCli(["help", "env"]);
+    const help = await runMain(["help", "env"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toBe((await runCli(["env", "--help"])).stdout);
+    expect(help.stdout).toBe((await runMain(["env", "--help"])).stdout);
     expect(help.stdout).toMatch(/^usage: postman-ims-auth env /);
-    const unknown = await runCli(["help", "nope"]);
+    const unknown = await runMain(["help", "nope"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^error: ERR_USAGE: unknown command "nope"/);
   });

@@ -48,15 +48,17 @@ describe("inject --target bruno, the .bru format", () => {
     const rest = (text: string) =>
       text
         .replace(/script:pre-request \{\n[\s\S]*?\n\}\n/, "")
+        .replace(/tests \{\n[\s\S]*?\n\}\n/, "")
         .replace(/auth:bearer \{\n.*\n\}\n\n/, "")
         .replace("mode: basic", "mode: bearer");
     expect(rest(after["collection.bru"]!)).toBe(rest(before["collection.bru"]!));
   });
 
-  it("appends the watcher to the tests of requests that inherit; warns about the others and leaves them alone", () => {
+  it("puts the 401 watcher first in collection.bru's tests; requests keep their files; warns about those that do not inherit", () => {
     const watcher = ours("401-watcher", brunoScript("api-response"));
-    expect(block(after["Users/List users.bru"]!, "tests")).toBe(`${block(before["Users/List users.bru"]!, "tests")}\n${watcher}`);
-    expect(block(after["Users/Get user.bru"]!, "tests")).toBe(watcher);
+    const own = block(before["collection.bru"]!, "tests");
+    expect(block(after["collection.bru"]!, "tests")).toBe(own === undefined ? watcher : `${watcher}\n${own}`);
+    for (const path of ["Users/List users.bru", "Users/Get user.bru"]) expect(after[path]).toBe(before[path]);
     expect(result.watched).toBe(2);
     expect(result.warnings).toHaveLength(3);
     expect(result.warnings[1]).toMatch(/^folder "Admin" has its own auth \(apikey\): its requests do not send/);
@@ -89,8 +91,12 @@ describe("inject --target bruno, the .bru format", () => {
     expect(readFileSync(path, "utf8")).toBe(before["Users/Get user.bru"]!.replace("auth: inherit", "auth: none"));
   });
 
-  it("a collection without collection.bru gets one; CRLF line ends are kept", () => {
-    const crlf = collection({ "Users/Get user.bru": ACME_BRU["Users/Get user.bru"]!.replace(/\n/g, "\r\n") });
+  it("a collection without collection.bru gets one; CRLF line ends are kept where an older inject's watcher is taken out", () => {
+    const older = `${ACME_BRU["Users/Get user.bru"]!}\ntests {\n${ours("401-watcher", "await 0;")
+      .split("\n")
+      .map((line) => `  ${line}`)
+      .join("\n")}\n}\n`;
+    const crlf = collection({ "Users/Get user.bru": older.replace(/\n/g, "\r\n") });
     rmSync(join(crlf, "collection.bru"));
     const injected = injectBrunoFolder({ dir: crlf, inPlace: true });
     expect(injected.warnings.some((warning) => warning.startsWith("the collection's own auth"))).toBe(false);
@@ -100,7 +106,9 @@ describe("inject --target bruno, the .bru format", () => {
     );
     const text = readFileSync(join(crlf, "Users/Get user.bru"), "utf8");
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
-    expect(text).toContain("tests {\r\n  // >>> postman-ims-auth 401-watcher");
+    expect(text).not.toContain("401-watcher");
+    expect(text).toContain("docs {\r\n  Reads one user.\r\n}");
+    expect(root).toContain("tests {\n  // >>> postman-ims-auth 401-watcher");
   });
 
   it("a block without its closing line is ERR_INPUT_FILE naming the file and line; nothing is written", () => {

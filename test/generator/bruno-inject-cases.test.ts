@@ -49,7 +49,7 @@ describe("inject --target bruno, cases", () => {
     const first = injectBrunoFolder({ dir, inPlace: true });
     expect(first.folder).toBe("Authenticate (Adobe IMS)");
     expect(readFileSync(join(dir, "Authenticate/folder.yml"), "utf8")).toBe(own["Authenticate/folder.yml"]);
-    expect(readFileSync(join(dir, "Authenticate/Login.yml"), "utf8")).toContain("401-watcher");
+    expect(readFileSync(join(dir, "Authenticate/Login.yml"), "utf8")).toBe(own["Authenticate/Login.yml"]);
     const tree = readTree(dir);
     expect(parse(tree["Authenticate (Adobe IMS)/folder.yml"]!).info.name).toBe("Authenticate (Adobe IMS)");
     const again = injectBrunoFolder({ dir, inPlace: true });
@@ -79,37 +79,46 @@ describe("inject --target bruno, cases", () => {
       /^request:\n {2}auth:\n {4}type: bearer\n {4}token: "\{\{ACCESS_TOKEN\}\}"\n {2}scripts:\n {4}- type: before-request\n {6}code: \|-\n/m,
     );
     expect(parse(root).request.scripts[0].code).toMatch(/\n\/\/ <<< postman-ims-auth auto-auth\nown\(\);$/);
-    const request = readFileSync(join(dir, "Users/Get user.yml"), "utf8");
-    expect(request).toMatch(
-      /^info: \{ name: Get user, type: http, seq: 2 \}\nhttp: \{ method: GET, url: "https:\/\/x.test", auth: inherit \}\nruntime:\n {2}scripts:\n {4}- type: tests\n {6}code: \|-\n/,
+    expect(parse(root).request.scripts[1].type).toBe("tests");
+    expect(parse(root).request.scripts[1].code).toMatch(/^\/\/ >>> postman-ims-auth 401-watcher/);
+    // The request is not ours to change: the collection watches for 401.
+    expect(readFileSync(join(dir, "Users/Get user.yml"), "utf8")).toBe(
+      'info: {name: Get user, type: http, seq: 2}\nhttp: {method: GET, url: "https://x.test", auth: inherit}\nruntime: {scripts: []}\n',
     );
     expect(injectBrunoFolder({ dir, inPlace: true }).changed.size).toBe(0);
   });
 
   it("keeps a hand-written file's layout: four-space indent, CRLF, no final newline; list items level with their key", () => {
     const crlf = [
+      "opencollection: 1.0.0",
       "info:",
-      "    name: Get user",
-      "    type: http",
-      "http:",
-      '    url: "{{BASE_URL}}/users/1"',
+      "    name: Acme",
+      "request:",
       "    auth: inherit",
-      "runtime:",
       "    scripts:",
       "        - type: tests",
       "          code: |-",
       '              test("ok", function () {});',
     ].join("\r\n");
-    const level =
-      'info:\n  name: List users\n  type: http\nhttp:\n  auth: inherit\nruntime:\n  scripts:\n  - type: tests\n    code: |-\n      test("ok", function () {});\n';
-    const dir = collection({ "Users/Get user.yml": crlf, "Users/List users.yml": level });
+    const dir = collection({ "opencollection.yml": crlf });
     injectBrunoFolder({ dir, inPlace: true });
-    const text = readFileSync(join(dir, "Users/Get user.yml"), "utf8");
-    expect(text.startsWith(`${crlf}\r\n              // >>> postman-ims-auth 401-watcher`)).toBe(true);
-    expect(text.endsWith("\r\n              // <<< postman-ims-auth 401-watcher")).toBe(true);
+    const text = readFileSync(join(dir, "opencollection.yml"), "utf8");
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
-    const listed = readFileSync(join(dir, "Users/List users.yml"), "utf8");
-    expect(listed.startsWith(`${level}      // >>> postman-ims-auth 401-watcher`)).toBe(true);
+    expect(text.endsWith("\r\n              // <<< postman-ims-auth auto-auth")).toBe(true);
+    const tests = text.slice(text.indexOf("    scripts:\r\n"), text.indexOf("        - type: before-request"));
+    expect(
+      tests.startsWith("    scripts:\r\n        - type: tests\r\n          code: |-\r\n              // >>> postman-ims-auth 401-watcher"),
+    ).toBe(true);
+    expect(tests.endsWith('\r\n              // <<< postman-ims-auth 401-watcher\r\n              test("ok", function () {});\r\n')).toBe(
+      true,
+    );
+    const level =
+      'opencollection: 1.0.0\ninfo:\n  name: Acme\nrequest:\n  auth: inherit\n  scripts:\n  - type: tests\n    code: |-\n      test("ok", function () {});\n';
+    const listed = collection({ "opencollection.yml": level });
+    injectBrunoFolder({ dir: listed, inPlace: true });
+    expect(readFileSync(join(listed, "opencollection.yml"), "utf8")).toContain(
+      "  scripts:\n  - type: tests\n    code: |-\n      // >>> postman-ims-auth 401-watcher",
+    );
   });
 
   it("-o DIR writes a whole copy (modes kept), the collection untouched; an existing folder with files needs --force", () => {

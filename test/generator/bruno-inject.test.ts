@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { brunoScript } from "../../src/generator/bruno/bruno-collection.js";
 import { injectBrunoFolder } from "../../src/inject/bruno/inject-folder.js";
 import { tempDir } from "../helpers/cli.js";
-import { ACME_BRUNO, ACME_WATCHED, copies, readTree } from "../helpers/realistic-bruno-collection.js";
+import { ACME_BRUNO, ACME_INHERITING, copies, readTree } from "../helpers/realistic-bruno-collection.js";
 
 const temp = tempDir("bruno-inject");
 afterAll(() => temp.remove());
@@ -61,7 +61,11 @@ describe("inject --target bruno", () => {
     expect(inside.join("\n")).toBe(brunoScript("auto-auth"));
     expect(pre!.code.indexOf("// <<< postman-ims-auth auto-auth")).toBeLessThan(pre!.code.indexOf("the team's own"));
     expect(rest).toBe('// the team\'s own pre-request code\nbru.setVar("startedAt", Date.now());');
-    expect(tests).toEqual(scripts(before["opencollection.yml"]!, "request")[1]);
+    // The 401 watcher first in the collection's tests, the team's tests after it.
+    const watcher = split(tests!.code);
+    expect(watcher.blocks).toEqual(["401-watcher"]);
+    expect(watcher.inside.join("\n")).toBe(brunoScript("api-response"));
+    expect(watcher.rest).toBe(scripts(before["opencollection.yml"]!, "request")[1]!.code);
   });
 
   it("keeps the rest of opencollection.yml as written: comments, order, quoting, blank lines", () => {
@@ -71,18 +75,28 @@ describe("inject --target bruno", () => {
     expect(after["opencollection.yml"]).toContain("- name: BASE_URL # where the API lives");
   });
 
-  it("adds the 401 watcher at the end of the tests of the requests that inherit, after their own tests", () => {
-    const watched = Object.keys(after).filter((path) => after[path]!.includes("// >>> postman-ims-auth 401-watcher"));
-    expect(watched.sort()).toEqual([...ACME_WATCHED].sort());
-    expect(result.watched).toBe(3);
-    const tests = scripts(after["Users/List users.yml"]!, "runtime");
-    expect(tests).toHaveLength(1);
-    const { blocks, rest, inside } = split(tests[0]!.code);
-    expect(blocks).toEqual(["401-watcher"]);
-    expect(inside.join("\n")).toBe(brunoScript("api-response"));
-    expect(rest).toBe(scripts(before["Users/List users.yml"]!, "runtime")[0]!.code);
-    expect(after["Users/List users.yml"]).toContain("# the team's main call\nhttp:");
-    expect(scripts(after["Users/Get user.yml"]!, "runtime").map(({ type }) => type)).toEqual(["tests"]);
+  it("watches for 401 in the collection's tests only: the requests that inherit (counted) keep their files", () => {
+    const watching = Object.keys(after).filter((path) => after[path]!.includes("// >>> postman-ims-auth 401-watcher"));
+    expect(watching).toEqual(["opencollection.yml"]);
+    expect(result.watched).toBe(ACME_INHERITING.length);
+    for (const path of ACME_INHERITING) expect(after[path]).toBe(before[path]);
+  });
+
+  it("takes out the watcher an older inject put at the end of a request's tests, the team's tests kept", () => {
+    const older = collection();
+    const watcher = `// >>> postman-ims-auth 401-watcher: added by "postman-ims-auth inject"; running inject again replaces this block, do not edit it\nawait 0;\n// <<< postman-ims-auth 401-watcher`;
+    const path = join(older, "Users/List users.yml");
+    const own = scripts(before["Users/List users.yml"]!, "runtime")[0]!.code;
+    writeFileSync(
+      path,
+      before["Users/List users.yml"]!.replace(
+        own.split("\n")[0]!,
+        `${watcher.split("\n").join("\n        ")}\n        ${own.split("\n")[0]!}`,
+      ),
+    );
+    expect(readFileSync(path, "utf8")).toContain("401-watcher");
+    injectBrunoFolder({ dir: older, inPlace: true });
+    expect(scripts(readFileSync(path, "utf8"), "runtime").map(({ code }) => code)).toEqual([own]);
   });
 
   it("warns about the folder and the request whose own auth keeps the token out, and leaves them alone", () => {

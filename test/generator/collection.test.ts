@@ -25,10 +25,11 @@ describe("the Adobe IMS collection", () => {
     ]);
   });
 
-  it("authenticates every request with Bearer {{ACCESS_TOKEN}} and one collection-level pre-request script", () => {
+  it("authenticates every request with Bearer {{ACCESS_TOKEN}}, a collection-level pre-request script and the collection's 401 watcher", () => {
     expect(collection.auth).toEqual({ type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] });
-    expect(collection.event.map((event) => event.listen)).toEqual(["prerequest"]);
+    expect(collection.event.map((event) => event.listen)).toEqual(["prerequest", "test"]);
     expect(joined(collection.event[0])).toBe(scriptSource("auto-auth").trimEnd());
+    expect(joined(collection.event[1])).toBe(scriptSource("api-response").trimEnd());
     expect(collection.variable).toEqual([expect.objectContaining({ key: "PLATFORM_HOST", value: "platform.adobe.io" })]);
   });
 
@@ -64,7 +65,7 @@ describe("the Adobe IMS collection", () => {
     expect(joined(item.event?.[1])).toBe(scriptSource("token-response").trimEnd());
   });
 
-  it("the Platform sample sends the headers Adobe's APIs want, and watches for 401", () => {
+  it("the Platform sample sends the headers Adobe's APIs want; the collection, not the request, watches for 401", () => {
     const item = byName(byName(collection.item, "Platform")?.item, "Platform: List sandboxes")!;
     const request = item.request as { method: string; header: Array<{ key: string; value: string }>; auth?: unknown };
     expect(request.method).toBe("GET");
@@ -76,7 +77,8 @@ describe("the Adobe IMS collection", () => {
       "x-sandbox-name: {{SANDBOX_NAME}}",
     ]);
     expect(item.event?.map((event) => event.listen)).toEqual(["prerequest", "test"]);
-    expect(joined(item.event?.[1])).toContain(scriptSource("api-response").trimEnd());
+    expect(joined(item.event?.[1])).not.toContain(scriptSource("api-response").trimEnd());
+    expect(joined(item.event?.[1])).toContain("pm.response.to.have.status(200)");
   });
 
   it("every sample request checks, before sending, each variable it sends, and is switched on by its folder's variable", () => {
@@ -111,7 +113,7 @@ it("the AEM folder reads /content/dam.json and the current user with the collect
     ],
   ]);
   for (const item of aem.item ?? [])
-    expect(joined(item.event?.find((event) => event.listen === "test"))).toContain(scriptSource("api-response").trimEnd());
+    expect(joined(item.event?.find((event) => event.listen === "test"))).not.toContain(scriptSource("api-response").trimEnd());
 });
 
 describe("compiled scripts", () => {

@@ -21,6 +21,7 @@ describe("workshop environment template", () => {
       { key: "SANDBOX_NAME", value: "", type: "default", enabled: true },
       { key: "ACCESS_TOKEN", value: "", type: "secret", enabled: true },
       { key: "ACCESS_TOKEN_EXPIRES_AT", value: "", type: "default", enabled: true },
+      { key: "ACCESS_TOKEN_BINDING", value: "", type: "default", enabled: true },
     ]);
   });
 
@@ -35,6 +36,7 @@ describe("workshop environment template", () => {
       "SANDBOX_NAME:default",
       "ACCESS_TOKEN:secret",
       "ACCESS_TOKEN_EXPIRES_AT:default",
+      "ACCESS_TOKEN_BINDING:default",
     ]);
   });
 

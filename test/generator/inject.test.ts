@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { readCollection } from "../../src/inputs/collection-input.js";
 import { injectAuth } from "../../src/inject/inject.js";
+import { scriptBlock } from "../../src/inject/script-blocks.js";
 import { scriptLines } from "../../src/generator/collection/scripts.js";
 import { OWN_AUTH_REQUESTS, realisticCollection } from "../helpers/realistic-collection.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
@@ -43,7 +44,7 @@ function withoutOurs(injected: Json, original: Json): Json {
     }
     return result;
   };
-  copy.event = clean(copy.event, () => false)!;
+  copy.event = clean(copy.event, (event) => event.script.id === undefined && event.listen === "test")!;
   const walk = (items: Item[]) => {
     for (const item of items) {
       const hadEvents = item.event !== undefined;
@@ -94,27 +95,17 @@ describe("injectAuth on a collection of real-world size and shape", () => {
     expect(injected.variable).toEqual(original.variable);
   });
 
-  it("appends the 401 watcher to the test script of each request that inherits the auth, and of no other", () => {
+  it("puts the 401 watcher first in the collection's test script, and in no request: requests added later are watched too", () => {
     const watcher = scriptLines("api-response");
-    const watching = all.filter(({ item }) =>
-      item.event?.some(
-        (event) =>
-          event.listen === "test" && !event.disabled && JSON.stringify(event.script.exec).includes(JSON.stringify(watcher[1]).slice(1, -1)),
-      ),
-    );
+    const tests = injected.event.filter((event) => event.listen === "test");
+    expect(tests).toHaveLength(1);
+    const exec = tests[0]!.script.exec as string[];
+    expect(exec[0]).toMatch(BEGIN);
+    expect(exec.slice(1, 1 + watcher.length)).toEqual(watcher);
+    expect(exec[1 + watcher.length]).toMatch(END);
+    const carrying = all.filter(({ item }) => JSON.stringify(item.event ?? []).includes("401-watcher"));
+    expect(carrying).toEqual([]);
     expect(watched).toBe(57 - OWN_AUTH_REQUESTS.length);
-    expect(watching.map(({ item }) => item.name).sort()).toEqual(
-      all
-        .map(({ item }) => item.name)
-        .filter((name) => !OWN_AUTH_REQUESTS.includes(name))
-        .sort(),
-    );
-    for (const { item } of watching) {
-      const test = item.event!.find((event) => event.listen === "test" && !event.disabled)!;
-      const exec = Array.isArray(test.script.exec) ? test.script.exec : test.script.exec.split("\n");
-      expect(exec.at(-1)).toMatch(END);
-      expect(exec.slice(-watcher.length - 1, -1)).toEqual(watcher);
-    }
   });
 
   it("warns about the replaced collection auth and every folder or request whose own auth overrides it", () => {
@@ -142,19 +133,24 @@ describe("injectAuth on a collection of real-world size and shape", () => {
     expect(s2s.item[0]?.item?.map((item) => item.name)).toEqual(["IMS: OAuth Server-to-Server Token"]);
   });
 
-  it("a request given its own auth after injection loses the watcher (and the test event we made) on the next run", () => {
-    const changed = structuredClone(injected) as { item: Item[] };
-    const target = requests(changed.item.slice(1)).find(({ item }) => item.name === "Schemas 6")!.item;
-    expect(target.event?.map((event) => event.listen)).toEqual(["prerequest", "test"]);
-    target.request!.auth = { type: "noauth" };
-    const again = injectAuth(changed as Json).collection as { item: Item[] };
-    const after = requests(again.item.slice(1)).find(({ item }) => item.name === "Schemas 6")!.item;
-    expect(after.event?.map((event) => event.listen)).toEqual(["prerequest"]);
+  it("a collection an older inject gave a watcher in every request: the next inject takes them out, the requests' own tests stay", () => {
+    const older = structuredClone(injected) as { item: Item[] };
+    const watcher = scriptBlock("401-watcher", scriptLines("api-response"));
+    const targets = requests(older.item.slice(1)).map(({ item }) => item);
+    for (const item of targets) {
+      const test = item.event?.find((event) => event.listen === "test");
+      if (test)
+        test.script.exec = Array.isArray(test.script.exec) ? [...test.script.exec, ...watcher] : [test.script.exec, ...watcher].join("\n");
+      else item.event = [...(item.event ?? []), { listen: "test", script: { exec: [...watcher] } }];
+    }
+    const again = injectAuth(older as Json).collection;
+    expect(JSON.stringify(again)).toBe(JSON.stringify(injected));
   });
 
   it("injecting into a collection generate made does not run auto-auth twice", () => {
     const twice = injectAuth(buildCollection()).collection as { event: Event[]; item: Item[] };
-    expect(twice.event).toHaveLength(1);
+    expect(twice.event.map((event) => event.listen)).toEqual(["prerequest", "test"]);
+    for (const event of twice.event) expect((event.script.exec as string[]).filter((line) => BEGIN.test(line))).toHaveLength(1);
     expect(twice.item.filter((item) => item.name === "Authenticate")).toHaveLength(1);
   });
 

@@ -18,14 +18,14 @@ export interface CliResult {
 /** Runs `node CLI …args` (or another entry), never through a shell: arguments arrive as given. */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; entry?: string } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; entry?: string; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [options.entry ?? CLI, ...args],
       // No inherited NODE_EXTRA_CA_CERTS: a test that trusts the emulator says so.
-      { cwd: options.cwd, env: { ...process.env, NODE_EXTRA_CA_CERTS: "", ...options.env }, timeout: 60_000 },
+      { cwd: options.cwd, env: { ...process.env, NODE_EXTRA_CA_CERTS: "", ...options.env }, timeout: options.timeoutMs ?? 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -17,6 +17,8 @@ export interface HarnessCase {
   readonly path?: string;
   /** The response a test script sees. */
   readonly response?: ImsAnswer;
+  /** The request's headers as sent (a test script sees the Authorization of the request's auth there). */
+  readonly headers?: Record<string, string>;
   /** What IMS answers to the n-th pm.sendRequest (0-based). */
   readonly ims?: (attempt: number) => ImsAnswer;
 }
@@ -104,6 +106,7 @@ export function fakePm(testCase: HarnessCase): FakePm {
     collectionVariables: scope(collection),
     request: {
       url: { getPath: () => testCase.path ?? "/data/x" },
+      headers: { get: (name: string) => testCase.headers?.[name] },
       body: {
         urlencoded: {
           upsert: (item: { key: string; value: string }) => (outcome.form[item.key] = item.value),

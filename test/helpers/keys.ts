@@ -27,7 +27,7 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-function modInverse(a: bigint, m: bigint): bigint {
+export function modInverse(a: bigint, m: bigint): bigint {
   let [oldR, r, oldS, s] = [a % m, m, 1n, 0n];
   while (r) {
     const q = oldR / r;

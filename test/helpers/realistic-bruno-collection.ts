@@ -136,8 +136,8 @@ variables:
   ".env": "ADMIN_KEY=not-a-real-key\n",
 };
 
-/** Requests that inherit the collection's auth (their own Bearer {{ACCESS_TOKEN}} included): they get the watcher. */
-export const ACME_WATCHED = ["Users/List users.yml", "Users/Get user.yml", "Users/Search/By name.yml"];
+/** Requests that inherit the collection's auth (their own Bearer {{ACCESS_TOKEN}} included), and so send its token. */
+export const ACME_INHERITING = ["Users/List users.yml", "Users/Get user.yml", "Users/Search/By name.yml"];
 
 /** Fresh copies of a collection (with changes), each in its own folder under `dir`. */
 export function copies(dir: string, base: Readonly<Record<string, string>>): (changes?: Record<string, string>) => string {

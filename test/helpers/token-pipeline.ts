@@ -1,4 +1,4 @@
-// A CI pipeline as the README's "Carry a token between CI steps" writes it: one step gets a token with
+// A CI pipeline as docs/ci.md, "Carry a token between CI steps", writes it: one step gets a token with
 // `token --format env-var`, later runner steps (separate shells, as CI steps are) expand it unquoted.
 
 import { execFile } from "node:child_process";

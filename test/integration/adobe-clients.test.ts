@@ -19,6 +19,7 @@ const shared = useEmulator({ metascopes: AEM_METASCOPES, scopes: SCOPES });
 // aio-lib-ims keeps its contexts, and the tokens it gets, in @adobe/aio-lib-core-config's file: a temporary one, never ~/.config/aio.
 const configDir = mkdtempSync(join(tmpdir(), "aio-config-"));
 let aio: AioLibIms;
+const hadCa = Object.hasOwn(globalAgent.options, "ca");
 let originalCa: typeof globalAgent.options.ca;
 
 beforeAll(async () => {
@@ -34,7 +35,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  globalAgent.options.ca = originalCa;
+  // Put back exactly what was there: an agent's own `ca`, even undefined, overrides every request's (vitest runs
+  // other files in this process after this one).
+  if (hadCa) globalAgent.options.ca = originalCa;
+  else delete globalAgent.options.ca;
   vi.restoreAllMocks();
   delete process.env.AIO_CONFIG_FILE;
   rmSync(configDir, { recursive: true, force: true });

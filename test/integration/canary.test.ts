@@ -1,7 +1,7 @@
 // Canary: every flow and error path, run by Newman's own command line with recognisable fake secrets under the
 // cli (--verbose), json and junit reporters and --export-environment; all output is searched for the secrets.
 // A secret may appear only in the variable that holds it, and in the HTTP traffic that --verbose and the JSON
-// reporter record by design (token requests' form and answer, API requests' Authorization header): README,
+// reporter record by design (token requests' form and answer, API requests' Authorization header): docs/ci.md,
 // "Secrets in Newman output". Everything else (test names, failure messages, console, junit, stderr) must be clean.
 
 import { execFile } from "node:child_process";

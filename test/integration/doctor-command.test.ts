@@ -2,7 +2,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "../../src/emulator/certificate.js";
-import { runCli, type CliResult } from "../helpers/cli.js";
+import type { CliResult } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import {
   aemCredentialsFor,
   certificateEnding,
@@ -131,7 +132,7 @@ function expectNoSecrets(text: string): void {
 
 describe("doctor", () => {
   it("offline, on a directory of broken files: each row names its fault; the summary counts them; exit 1", async () => {
-    const result = await runCli(["doctor", broken.dir]);
+    const result = await runMain(["doctor", broken.dir]);
     expect(result.code).toBe(1);
     const { rows, summary } = report(result);
     expect([...rows.keys()].sort()).toEqual(Object.keys(FAULTS).sort());
@@ -148,7 +149,7 @@ describe("doctor", () => {
 
   it("--online: the faults only IMS can see are named too (a metascope typo, a wrong client secret)", async () => {
     ctx.emulator.reset();
-    const result = await runCli(["doctor", broken.dir, "--online", "--ca", ctx.caFile]);
+    const result = await runMain(["doctor", broken.dir, "--online", "--ca", ctx.caFile]);
     expect(result.code).toBe(1);
     const { rows, summary } = report(result);
     for (const [file, fault] of Object.entries(FAULTS))
@@ -160,7 +161,7 @@ describe("doctor", () => {
   });
 
   it("good files, offline and online: ok rows saying what was checked, exit 0", async () => {
-    const offline = await runCli(["doctor", ...goodFiles]);
+    const offline = await runMain(["doctor", ...goodFiles]);
     expect(offline.code).toBe(0);
     const { rows, summary } = report(offline);
     expect(summary).toBe("4 files: 4 ok, 0 warnings, 0 errors");
@@ -172,7 +173,7 @@ describe("doctor", () => {
     expect(offline.stderr).toBe("");
 
     ctx.emulator.reset();
-    const online = await runCli(["doctor", good.dir, "--online", "--ca", ctx.caFile]);
+    const online = await runMain(["doctor", good.dir, "--online", "--ca", ctx.caFile]);
     expect(online.code).toBe(0);
     expect(report(online).summary).toBe("4 files: 4 ok, 0 warnings, 0 errors");
     expect(online.stdout).toMatch(/IMS issued a token valid until/);
@@ -184,7 +185,7 @@ describe("doctor", () => {
       "expiring.postman_environment.json",
       environmentFile(ctx.emulator, ctx.credential, JWT, { CERTIFICATE: certificateEnding(keyPairOf(ctx.credential), 12) }),
     );
-    const result = await runCli(["doctor", file]);
+    const result = await runMain(["doctor", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^warning .*WARN_CERTIFICATE_EXPIRES_SOON: the certificate in CERTIFICATE expires on \d{4}-\d\d-\d\d, in 1[12] days: make a new key pair/,
@@ -194,24 +195,24 @@ describe("doctor", () => {
 
   it("a Developer Console JWT credential (a client id not shaped cm-p…-e…) is a warning naming Adobe's migration guide: exit 0", async () => {
     const workshop = environmentFile(ctx.emulator, ctx.credential, { ...JWT, API_KEY: "0123456789abcdef0123456789abcdef" });
-    const result = await runCli(["doctor", good.write("workshop.postman_environment.json", workshop)]);
+    const result = await runMain(["doctor", good.write("workshop.postman_environment.json", workshop)]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^warning .* jwt +WARN_JWT_END_OF_LIFE: This is a Service Account \(JWT\) credential\. Adobe ended Developer Console Service Account \(JWT\) credentials \(end of life 2025-06-30; they stop working when their certificate expires or on 2026-03-01, whichever is first\): move this integration to an OAuth Server-to-Server credential \(Adobe's guide "Migrating from Service Account \(JWT\) credential to OAuth Server-to-Server credential"\)/,
     );
     expect(result.stdout).toMatch(/\n1 file: 0 ok, 1 warning, 0 errors\n$/);
     // The other JWT files here carry an AEM-shaped client id, and AEM's own file is AEM's: no such warning.
-    const others = await runCli(["doctor", ...goodFiles]);
+    const others = await runMain(["doctor", ...goodFiles]);
     expect(others.stdout).not.toContain("WARN_JWT_END_OF_LIFE");
   });
 
   it("a path that does not exist is an error row; no file at all is a usage error", async () => {
-    const missing = await runCli(["doctor", "/nonexistent/student.postman_environment.json"]);
+    const missing = await runMain(["doctor", "/nonexistent/student.postman_environment.json"]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(
       /^error +\/nonexistent\/student\.postman_environment\.json +- +ERR_INPUT_FILE: .*cannot be read \(ENOENT\)/,
     );
-    const none = await runCli(["doctor"]);
+    const none = await runMain(["doctor"]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/name at least one file or directory[\s\S]*usage: postman-ims-auth doctor/);
   });

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { startConnectProxy, type ConnectProxy } from "../helpers/connect-proxy.js";
 import {
   aemCredentialsFor,
@@ -39,12 +39,12 @@ describe("CERTIFICATE", () => {
     const aem = aemCredentialsFor(ctx.emulator);
     const credentials = files.write("aem-service-credentials.json", aem.wrapped);
     const out = `${files.dir}/aem.postman_environment.json`;
-    expect((await runCli(["env", "-o", out, "--aem-credentials", credentials])).code).toBe(0);
+    expect((await runMain(["env", "-o", out, "--aem-credentials", credentials])).code).toBe(0);
     const env = JSON.parse(readFileSync(out, "utf8")) as { values: Array<{ key: string; value: string; description: string }> };
     const certificate = env.values.find((entry) => entry.key === "CERTIFICATE");
     expect(certificate?.value).toBe(aem.certificate);
     expect(certificate?.description).toMatch(/^integration\.publicKey of the AEM service credentials/);
-    const doctor = await runCli(["doctor", out]);
+    const doctor = await runMain(["doctor", out]);
     expect(doctor.stdout).toMatch(/^ok +.*aem\.postman_environment\.json +jwt +.*key matches CERTIFICATE/m);
     expect(doctor.code).toBe(0);
   });
@@ -59,7 +59,7 @@ describe("CERTIFICATE", () => {
         { CERTIFICATE: "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----" },
       ),
     );
-    const result = await runCli(["doctor", file]);
+    const result = await runMain(["doctor", file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /^error .*bad-cert\.postman_environment\.json +jwt +(WARN_JWT_END_OF_LIFE: [^|]*\| )?ERR_CERTIFICATE_FORMAT: CERTIFICATE is not a PEM certificate \(BEGIN CERTIFICATE\) or public key that can be read/m,
@@ -77,7 +77,7 @@ describe("the doctor's warnings", () => {
       "opaque.postman_environment.json",
       environmentFile(ctx.emulator, ctx.credential, { ...S2S, CLIENT_SECRET: "", SCOPES: "", ACCESS_TOKEN: "opaque-token-1234" }),
     );
-    const result = await runCli(["doctor", later, opaque]);
+    const result = await runMain(["doctor", later, opaque]);
     expect(result.stdout).toMatch(
       /^warning +.*later\.postman_environment\.json +jwt +(WARN_JWT_END_OF_LIFE: [^|]*\| )?WARN_CERTIFICATE_NOT_YET_VALID: the certificate in CERTIFICATE is valid only from /m,
     );
@@ -98,7 +98,7 @@ describe("doctor DIR", () => {
         item: [],
       });
       dir.write("ana.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, { ...S2S, CLIENT_SECRET: "" }));
-      const result = await runCli(["doctor", dir.dir]);
+      const result = await runMain(["doctor", dir.dir]);
       expect(result.stderr.split("\n").filter((line) => line !== "")).toEqual([
         `note: skipped ${dir.dir}/package.json: an npm package file, not an environment or credentials file`,
         `note: skipped ${dir.dir}/workshop.postman_collection.json: a Postman collection, not an environment or credentials file`,
@@ -120,7 +120,7 @@ describe("--ims HOST", () => {
 
   it("token --ims asks that host", async () => {
     const file = files.write("s2s-adobe.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, adobeIms));
-    const result = await runCli(["token", "--env", file, "--ims", ctx.emulator.host, "--ca", ctx.caFile, "--format", "header"]);
+    const result = await runMain(["token", "--env", file, "--ims", ctx.emulator.host, "--ca", ctx.caFile, "--format", "header"]);
     expect(result.stderr).toContain(`IMS at ${ctx.emulator.host} issued an OAuth Server-to-Server token`);
     expect(result.code).toBe(0);
     expect(ctx.emulator.calls.tokenV3).toBe(1);
@@ -128,7 +128,7 @@ describe("--ims HOST", () => {
 
   it("doctor --online --ims asks that host for every file", async () => {
     const file = files.write("s2s-online.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, adobeIms));
-    const result = await runCli(["doctor", file, "--online", "--ims", ctx.emulator.host, "--ca", ctx.caFile]);
+    const result = await runMain(["doctor", file, "--online", "--ims", ctx.emulator.host, "--ca", ctx.caFile]);
     expect(result.stdout).toMatch(/^ok .*IMS issued a token valid until/m);
     expect(result.code).toBe(0);
     expect(ctx.emulator.calls.tokenV3).toBe(1);
@@ -136,7 +136,7 @@ describe("--ims HOST", () => {
 
   it("a malformed --ims is the IMS check's coded error, naming the fix", async () => {
     const file = files.write("s2s-bad-ims.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, adobeIms));
-    const result = await runCli(["token", "--env", file, "--ims", "https://ims-na1.adobelogin.com/"]);
+    const result = await runMain(["token", "--env", file, "--ims", "https://ims-na1.adobelogin.com/"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: ERR_INVALID_VARIABLE: IMS is "https:\/\/ims-na1\.adobelogin\.com\/" but must be a bare host name.*set IMS to "ims-na1\.adobelogin\.com"/,
@@ -147,10 +147,10 @@ describe("--ims HOST", () => {
 describe("the token command behind a proxy", () => {
   it("HTTPS_PROXY in its environment sends the token request through the CONNECT proxy; NO_PROXY goes around it", async () => {
     const file = files.write("s2s-proxy.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
-    const through = await runCli(["token", "--env", file, "--ca", ctx.caFile], { env: { HTTPS_PROXY: proxy.url, NO_PROXY: "" } });
+    const through = await runMain(["token", "--env", file, "--ca", ctx.caFile], { env: { HTTPS_PROXY: proxy.url, NO_PROXY: "" } });
     expect(through.code).toBe(0);
     expect(proxy.targets).toEqual([ctx.emulator.host]);
-    const around = await runCli(["token", "--env", file, "--ca", ctx.caFile], { env: { https_proxy: proxy.url, no_proxy: "127.0.0.1" } });
+    const around = await runMain(["token", "--env", file, "--ca", ctx.caFile], { env: { https_proxy: proxy.url, no_proxy: "127.0.0.1" } });
     expect(around.code).toBe(0);
     expect(proxy.targets).toEqual([ctx.emulator.host]);
     expect(ctx.emulator.calls.tokenV3).toBe(2);

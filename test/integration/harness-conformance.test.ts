@@ -37,7 +37,7 @@ interface Ending {
 
 const S2S = { PRIVATE_KEY: "", META_SCOPE: "" };
 const JWT = { SCOPES: "" };
-const STORED = ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"];
+const STORED = ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "ACCESS_TOKEN_BINDING"];
 const token = (expiresIn: number): ImsAnswer => ({
   status: 200,
   body: JSON.stringify({ access_token: "h.p.s", token_type: "bearer", expires_in: expiresIn }),
@@ -131,12 +131,16 @@ function harnessEnding(testCase: Case): Ending {
 }
 
 async function realEnding(testCase: Case, runner: Runner): Promise<Ending> {
-  const collection = buildCollection() as { item: Array<{ name: string; item?: Array<{ name: string; event?: unknown }> }> };
+  const collection = buildCollection() as {
+    item: Array<{ name: string; item?: Array<{ name: string; event?: unknown }> }>;
+    event: Array<{ listen: string }>;
+  };
   let folder = testCase.kind === "jwt" ? JWT_REQUEST_NAME : S2S_REQUEST_NAME;
   if (testCase.kind === "api") {
-    // The sample request without its own scripts: only the collection-level auto-auth runs.
+    // The sample request without its own scripts and the collection without its 401 watcher: only auto-auth runs.
     const platform = collection.item.find((item) => item.name === "Platform")!;
     platform.item = [{ ...platform.item![0]!, event: [] }];
+    collection.event = collection.event.filter((event) => event.listen === "prerequest");
     folder = "Platform";
   }
   if (testCase.faults) ctx.emulator.injectFaults("/ims/token/v3", testCase.faults);

@@ -562,9 +562,11 @@ describe("automatic authentication before an API request, one run per row", () =
   });
 });
 
+// Each hash and cipher the engine carries (noble's SHA-256, SHA-1, MD5, PBKDF2, AES; des.js) runs in this sandbox too.
 describe("in the Postman app's runtime (postman-runtime 7.56, sandbox 6.7) too", () => {
   it.each([
     ["encrypted PKCS#8", () => key().export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASS }).toString()],
+    ["encrypted PKCS#8, AES-128-CBC, PBKDF2-HMAC-SHA1", () => pbes2Pem(key(), PASS, { cipher: "aes-128-cbc" })],
     [
       "legacy encrypted PKCS#1, DES-EDE3-CBC",
       () => key().export({ type: "pkcs1", format: "pem", cipher: "des-ede3-cbc", passphrase: PASS }).toString(),

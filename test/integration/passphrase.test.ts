@@ -4,7 +4,7 @@
 import { createPrivateKey } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JWT_REQUEST_NAME } from "../../src/generator/collection/requests.js";
-import { runCli } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { environmentFile, workspace, type Workspace } from "../helpers/credential-files.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
@@ -46,14 +46,14 @@ describe("a passphrase with spaces", () => {
   });
 
   it("passes doctor, offline and online", async () => {
-    const offline = await runCli(["doctor", files.dir]);
+    const offline = await runMain(["doctor", files.dir]);
     // A Developer Console JWT credential: the end-of-life warning, and no error (the passphrase opened the key).
     expect(offline.stdout).toMatch(/^warning +\S+spaced\.postman_environment\.json +jwt +WARN_JWT_END_OF_LIFE: /);
     expect(offline.stdout).not.toMatch(/ERR_/);
     expect(offline.stdout).toMatch(/1 file: 0 ok, 1 warning, 0 errors/);
     expect(offline.code).toBe(0);
     ctx.emulator.reset();
-    const online = await runCli(["doctor", files.dir, "--online", "--ca", ctx.caFile]);
+    const online = await runMain(["doctor", files.dir, "--online", "--ca", ctx.caFile]);
     // The row shows the end-of-life warning; that IMS issued a token shows in the emulator's count.
     expect(online.stdout).not.toMatch(/ERR_/);
     expect(online.stdout).toMatch(/1 file: 0 ok, 1 warning, 0 errors/);

@@ -15,6 +15,28 @@ const runners: Array<[string, Runner]> = [
 const shared = useEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] });
 const runJwt = folderRunner(shared, JWT_REQUEST_NAME);
 
+/**
+ * The three cases both describe blocks look at, each run once per runner: the second block compares the runs the
+ * first one checked. Its IMS calls are counted for that run alone (the emulator is reset just before it).
+ */
+const CASES = {
+  success: {},
+  "a missing variable": { IMS_ORG: "" },
+  "IMS refuses": { CLIENT_SECRET: "p8e-WRONG-SECRET" },
+} as const satisfies Record<string, Partial<Record<string, string>>>;
+type CaseName = keyof typeof CASES;
+const runs = new Map<string, Promise<{ result: RunResult; jwtExchanges: number }>>();
+function runCase(name: CaseName, runner: Runner): Promise<{ result: RunResult; jwtExchanges: number }> {
+  const key = `${name}/${runner === runCollection ? "newman" : "postman-runtime"}`;
+  let run = runs.get(key);
+  if (run === undefined) {
+    shared.ctx.emulator.reset();
+    run = runJwt(CASES[name], {}, runner).then((result) => ({ result, jwtExchanges: shared.ctx.emulator.calls.jwtExchange }));
+    runs.set(key, run);
+  }
+  return run;
+}
+
 /** Our scripts must print nothing the user would read as a problem: no warning, no error, no deprecation. */
 function expectQuietConsole(result: RunResult): void {
   expect(consoleProblems(result.console)).toEqual([]);
@@ -22,21 +44,21 @@ function expectQuietConsole(result: RunResult): void {
 
 describe.each(runners)("%s", (_name, runner) => {
   it("success: no failure, both tests pass, ACCESS_TOKEN stored, one IMS call", async () => {
-    const result = await runJwt({}, {}, runner);
+    const { result, jwtExchanges } = await runCase("success", runner);
     expect(result.failures).toEqual([]);
     expect(result.assertions).toEqual([
       { item: JWT_REQUEST_NAME, test: "IMS issued an access token", passed: true },
       { item: JWT_REQUEST_NAME, test: "ACCESS_TOKEN is stored for the next requests", passed: true },
     ]);
     expect(result.environment.ACCESS_TOKEN?.split(".")).toHaveLength(3);
-    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
+    expect(jwtExchanges).toBe(1);
     expect(result.stats).toEqual({ requests: { total: 1, failed: 0 }, assertions: { total: 2, failed: 0 } });
     expectQuietConsole(result);
   });
 
   it("a missing variable: a named failure and no IMS call", async () => {
-    const result = await runJwt({ IMS_ORG: "" }, {}, runner);
-    expect(shared.ctx.emulator.calls.jwtExchange).toBe(0);
+    const { result, jwtExchanges } = await runCase("a missing variable", runner);
+    expect(jwtExchanges).toBe(0);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS_ORG is set correctly", name: "ImsAuthError", item: JWT_REQUEST_NAME });
     expect(result.failures[0]?.message).toMatch(/^ERR_MISSING_VARIABLE: IMS_ORG is not set\. Set it in your environment/);
@@ -46,8 +68,8 @@ describe.each(runners)("%s", (_name, runner) => {
   });
 
   it("IMS refuses: the failure carries IMS's reason and no token is stored", async () => {
-    const result = await runJwt({ CLIENT_SECRET: "p8e-WRONG-SECRET" }, {}, runner);
-    expect(shared.ctx.emulator.calls.jwtExchange).toBe(1);
+    const { result, jwtExchanges } = await runCase("IMS refuses", runner);
+    expect(jwtExchanges).toBe(1);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ test: "IMS issued an access token", name: "ImsAuthError" });
     expect(result.failures[0]?.message).toMatch(/^ERR_IMS_REJECTED: IMS refused the token request \(HTTP 401 invalid_client/);
@@ -73,13 +95,9 @@ describe.each(runners)("%s", (_name, runner) => {
 });
 
 describe("Newman and postman-runtime agree", () => {
-  it.each([
-    ["success", {}],
-    ["a missing variable", { IMS_ORG: "" }],
-    ["IMS refuses", { CLIENT_SECRET: "p8e-WRONG-SECRET" }],
-  ])("%s: the same assertions, failures and counters", async (_name, overrides) => {
-    const newman = await runJwt(overrides, {}, runCollection);
-    const runtime = await runJwt(overrides, {}, runWithPostmanRuntime);
+  it.each(Object.keys(CASES) as CaseName[])("%s: the same assertions, failures and counters", async (name) => {
+    const newman = (await runCase(name, runCollection)).result;
+    const runtime = (await runCase(name, runWithPostmanRuntime)).result;
     expect(runtime.assertions).toEqual(newman.assertions);
     expect(runtime.failures).toEqual(newman.failures);
     expect(runtime.stats).toEqual(newman.stats);

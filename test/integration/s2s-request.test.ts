@@ -59,7 +59,9 @@ describe.each([
     expect(messages[0]).toMatch(/^ERR_IMS_REJECTED: .*invalid_client.*Check CLIENT_SECRET/);
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages.slice(1)) {
-      expect(message).toMatch(/^ERR_IMS_REJECTED: .*\(Not asked again: the same variables failed earlier in this run\.\)$/);
+      expect(message).toMatch(
+        /^ERR_IMS_REJECTED: .*\(Not asked again: IMS refused the same values earlier in this run; a new Send or run asks it again\.\)$/,
+      );
     }
   });
 });

@@ -6,6 +6,7 @@ import { request } from "node:https";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { aemCredentialsFor, environmentFile, workspace, type Workspace } from "../helpers/credential-files.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
@@ -55,7 +56,7 @@ function expectNoSecrets(text: string): void {
 describe("token", () => {
   it("--format header from AEM service credentials: the printed line, sent as a header, opens AEM's protected endpoint", async () => {
     const file = files.write("aem-service-credentials.json", aem.wrapped);
-    const result = await runCli(["token", "--aem-credentials", file, "--format", "header", "--ca", ctx.caFile]);
+    const result = await runMain(["token", "--aem-credentials", file, "--format", "header", "--ca", ctx.caFile]);
     expect(result.stderr).toMatch(/issued a JWT \(service account\) token \(valid until/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+\n$/);
@@ -91,7 +92,7 @@ describe("token", () => {
 
   it("--format env --name: a line a shell can eval", async () => {
     const file = files.write("s2s.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
-    const result = await runCli(["token", "--env", file, "--format", "env", "--name", "CAI_ACCESS_TOKEN", "--ca", ctx.caFile]);
+    const result = await runMain(["token", "--env", file, "--format", "env", "--name", "CAI_ACCESS_TOKEN", "--ca", ctx.caFile]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^export CAI_ACCESS_TOKEN=[\w.-]+\n$/);
     expect(ctx.emulator.calls.tokenV3).toBe(1);
@@ -106,8 +107,8 @@ describe("token", () => {
     const file = files.write("cached.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
     const cache = join(files.dir, "cache", "tokens.json");
     const args = ["token", "--env", file, "--format", "header", "--ca", ctx.caFile, "--cache", cache];
-    const first = await runCli(args);
-    const second = await runCli(args);
+    const first = await runMain(args);
+    const second = await runMain(args);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(second.stdout).toBe(first.stdout);
     expect(second.stderr).toMatch(/reused the cached OAuth Server-to-Server token/);
@@ -120,7 +121,7 @@ describe("token", () => {
       "other.postman_environment.json",
       environmentFile(ctx.emulator, ctx.credential, { ...S2S, SCOPES: "openid" }),
     );
-    const third = await runCli(["token", "--env", other, "--ca", ctx.caFile, "--cache", cache]);
+    const third = await runMain(["token", "--env", other, "--ca", ctx.caFile, "--cache", cache]);
     expect(third.code).toBe(0);
     expect(ctx.emulator.calls.tokenV3).toBe(2);
   });
@@ -128,7 +129,7 @@ describe("token", () => {
   it("IMS's 503 and 429 are retried as in the collection, then the token is printed", async () => {
     ctx.emulator.injectFaults("/ims/token/v3", [{ status: 503 }, { status: 429, retryAfter: "1" }]);
     const file = files.write("retry.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
-    const result = await runCli(["token", "--env", file, "--format", "header", "--ca", ctx.caFile]);
+    const result = await runMain(["token", "--env", file, "--format", "header", "--ca", ctx.caFile]);
     expect(result.code).toBe(0);
     expect(ctx.emulator.calls.tokenV3).toBe(3);
   });
@@ -147,7 +148,7 @@ describe("token", () => {
     ],
   ])("%s: the coded error on stderr, nothing on stdout, exit 1", async (_name, overrides, expected) => {
     const file = files.write("broken.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, overrides));
-    const result = await runCli(["token", "--env", file, "--ca", ctx.caFile]);
+    const result = await runMain(["token", "--env", file, "--ca", ctx.caFile]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(expected);
@@ -156,7 +157,7 @@ describe("token", () => {
 
   it("an emulator that is not trusted: ERR_IMS_UNREACHABLE saying how to trust it", async () => {
     const file = files.write("untrusted.postman_environment.json", environmentFile(ctx.emulator, ctx.credential, S2S));
-    const result = await runCli(["token", "--env", file]);
+    const result = await runMain(["token", "--env", file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: ERR_IMS_UNREACHABLE: Could not reach IMS at 127\.0\.0\.1:\d+: [A-Z_]+\. Its TLS certificate is not trusted.*--ca FILE/,
@@ -177,7 +178,7 @@ describe("token", () => {
       /^error: ERR_INPUT_FILE: \/nonexistent\/ca\.pem \(the CA certificate of --ca\) does not exist: check the path\./,
     ],
   ])("command-line errors: %j", async (args, expected) => {
-    const result = await runCli(args);
+    const result = await runMain(args);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(expected);
     expect(ctx.emulator.calls.tokenV3).toBe(0);

@@ -1,6 +1,6 @@
 // Canary over the Postman CLI's outputs: every flow and some error paths, run with recognisable fake secrets, under
 // its cli reporter, --verbose, and the json and junit reports. The cli output and junit report must be clean; --verbose
-// and json hold the HTTP traffic by design (README, "Secrets in Postman CLI output"): the client secret and signed JWT
+// and json hold the HTTP traffic by design (docs/ci.md, "Secrets in Postman CLI output"): the client secret and signed JWT
 // of token requests, the access token of API requests. Anything outside those places is a leak of ours.
 
 import { createPrivateKey, randomBytes } from "node:crypto";
@@ -205,7 +205,7 @@ describe.runIf(POSTMAN_CLI)("the Postman CLI's outputs carry no secret of ours",
     expect(leaks).toEqual([]);
   });
 
-  it("what the README's table says the Postman CLI itself writes: --verbose and json hold the client secret and the token", () => {
+  it("what the table of docs/ci.md says the Postman CLI itself writes: --verbose and json hold the client secret and the token", () => {
     const green = outputs.find((output) => output.scenario.name === "the whole collection, OAuth S2S");
     expect(green).toBeDefined();
     const secret = [{ name: "client secret", value: CLIENT_SECRET }];

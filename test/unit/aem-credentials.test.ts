@@ -176,6 +176,7 @@ describe("aemEnvironment", () => {
       { key: "AEM_HOST", value: "author-p123-e456.adobeaemcloud.com", type: "default" },
       { key: "ACCESS_TOKEN", value: "", type: "secret" },
       { key: "ACCESS_TOKEN_EXPIRES_AT", value: "", type: "default" },
+      { key: "ACCESS_TOKEN_BINDING", value: "", type: "default" },
       { key: "CERTIFICATE", value: expect.stringContaining("-----BEGIN CERTIFICATE-----"), type: "default" },
     ]);
     expect(aemEnvironment(read, { name: "My AEM" }).name).toBe("My AEM");

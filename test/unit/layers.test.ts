@@ -1,4 +1,4 @@
-// The layout holds: imports run one way down the layers, and the README's source map names every folder.
+// The layout holds: imports run one way down the layers, and the source map (docs/development.md) names every folder.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -68,9 +68,9 @@ describe("the layout", () => {
     expect(unknown).toEqual([]);
   });
 
-  it("is the README's source map: every folder under src is named there", () => {
-    const readme = readFileSync(join(root, "README.md"), "utf8");
-    const map = readme.slice(readme.indexOf("### Source map"));
+  it("is the source map of docs/development.md: every folder under src is named there", () => {
+    const development = readFileSync(join(root, "docs", "development.md"), "utf8");
+    const map = development.slice(development.indexOf("## Source map"));
     const folders = files(src)
       .map((file) => relative(src, dirname(file)))
       .filter((dir, i, all) => dir !== "" && all.indexOf(dir) === i);

@@ -12,6 +12,7 @@ import { VARIABLES } from "../../src/core/config/variables.js";
 import { type ScriptName, scriptSource } from "../../src/generator/collection/scripts.js";
 import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
 import { MEMO_VARIABLE } from "../../src/sandbox/renewal/failure-memo.js";
+import { bindingValue } from "../../src/core/ims/token-binding.js";
 import { type HarnessCase, ScriptHarness } from "../helpers/sandbox-harness.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
@@ -59,11 +60,22 @@ describe("the header of every emitted script", () => {
 
   it("names the third-party code a script carries, and says so when there is none", () => {
     for (const name of ["auto-auth", "jwt-exchange"] as const) {
-      expect(header(name)).toMatch(
-        /Includes: jsrsasign \d+\.\d+\.\d+ \(c\) Kenji Urushima, MIT;[\s\S]*tiny-inflate \d+\.\d+\.\d+ \(c\) Devon Govett, MIT/,
+      // Wrapped at 112 columns: compared with the line breaks and " * " prefixes taken out.
+      const includes = header(name).replace(/\n \*\s+/g, " ");
+      expect(includes).toMatch(
+        new RegExp(
+          [
+            "Includes: @noble/ciphers \\S+ \\(c\\) Paul Miller, Thomas Pornin, MIT; @noble/hashes \\S+ \\(c\\) Paul Miller, MIT;",
+            "des\\.js \\S+ \\(c\\) Fedor Indutny, MIT; inherits \\S+ \\(c\\) Isaac Z\\. Schlueter, ISC;",
+            "jsrsasign \\S+ \\(c\\) Kenji Urushima, MIT;.* minimalistic-assert \\S+ \\(c\\) Calvin Metcalf, ISC;",
+            "tiny-inflate \\S+ \\(c\\) Devon Govett, MIT\\.",
+          ].join(" "),
+        ),
       );
     }
-    for (const name of ["s2s-exchange", "token-response", "api-response", "sample-guard"] as const) {
+    // token-response keys a refusal by the credential's SHA-256 (configurationKey).
+    expect(header("token-response")).toMatch(/Includes: @noble\/hashes \S+ \(c\) Paul Miller, MIT\. Full texts/);
+    for (const name of ["s2s-exchange", "api-response", "sample-guard"] as const) {
       expect(header(name)).toContain("Includes: no third-party code.");
     }
   });
@@ -85,7 +97,14 @@ const S2S = {
 };
 const CASES: Record<string, HarnessCase[]> = {
   "auto-auth": [
-    { variables: { ACCESS_TOKEN: "fake", ACCESS_TOKEN_EXPIRES_AT: String(Date.now() + 3_600_000) } },
+    // The fast path: a token with time left, bound to these (no) credential variables.
+    {
+      variables: {
+        ACCESS_TOKEN: "fake",
+        ACCESS_TOKEN_EXPIRES_AT: String(Date.now() + 3_600_000),
+        ACCESS_TOKEN_BINDING: bindingValue("fake", () => undefined),
+      },
+    },
     { variables: {} },
     { variables: { ...VALID_JWT_VARIABLES, PRIVATE_KEY_PASSPHRASE: "x", AUTH_FLOW: "jwt" } },
     { variables: S2S, ims: () => ({ status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) }) },
@@ -102,7 +121,10 @@ const CASES: Record<string, HarnessCase[]> = {
     { variables: {}, path: "/ims/token/v3", response: { status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) } },
     { variables: {}, path: "/ims/token/v3", response: { status: 400, body: JSON.stringify({ error: "invalid_client" }) } },
   ],
-  "api-response": [{ variables: {}, response: { status: 401 } }],
+  "api-response": [
+    { variables: {}, response: { status: 401 } },
+    { variables: { ACCESS_TOKEN: "fake" }, headers: { Authorization: "Bearer fake" }, response: { status: 401 } },
+  ],
 };
 
 describe("what a header says a script reads and writes", () => {
@@ -161,6 +183,11 @@ describe("licences", () => {
     expect(notices).toContain("Copyright (c) 2010-2021 Kenji Urushima");
     expect(notices).toContain("Copyright (c) 2003-2005  Tom Wu All Rights Reserved.");
     expect(notices).toContain("Copyright (c) 2009-2013 Jeff Mott");
-    expect(notices).toContain(readFileSync(join(root, "node_modules", "tiny-inflate", "LICENSE"), "utf8").trim());
+    for (const name of ["tiny-inflate", "@noble/hashes", "@noble/ciphers", "inherits", "minimalistic-assert"]) {
+      expect(notices).toContain(readFileSync(join(root, "node_modules", name, "LICENSE"), "utf8").trim());
+    }
+    // des.js ships no licence file: its README's LICENSE section is the text.
+    const desReadme = readFileSync(join(root, "node_modules", "des.js", "README.md"), "utf8");
+    expect(notices).toContain(desReadme.slice(desReadme.indexOf("This software is licensed")).trim());
   });
 });

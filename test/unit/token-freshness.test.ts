@@ -1,7 +1,12 @@
 // The per-request question, storedTokenIsFresh: the stored expiry when it is the token's, else the expiry written inside the token.
 
 import { describe, expect, it } from "vitest";
-import { CLOCK_SKEW_MS, SAME_TOKEN_TOLERANCE_MS, storedTokenIsFresh } from "../../src/core/ims/token-freshness.js";
+import {
+  checkMarginAgainstLifetime,
+  CLOCK_SKEW_MS,
+  SAME_TOKEN_TOLERANCE_MS,
+  storedTokenIsFresh,
+} from "../../src/core/ims/token-freshness.js";
 
 const NOW = Date.UTC(2026, 11, 2, 12);
 const HOUR = 3_600_000;
@@ -53,5 +58,32 @@ describe("storedTokenIsFresh", () => {
     const token = imsToken(NOW - 24 * HOUR + CLOCK_SKEW_MS - 60_000, 24 * HOUR);
     expect(fresh({ ACCESS_TOKEN: token, TOKEN_MARGIN_MINUTES: "0" })).toBe(false);
     expect(fresh({ ACCESS_TOKEN: imsToken(NOW, 24 * HOUR), TOKEN_MARGIN_MINUTES: "0" })).toBe(true);
+  });
+});
+
+describe("TOKEN_MARGIN_MINUTES against the token's lifetime", () => {
+  const check = (values: Record<string, string>, lifetimeMs: number) => () =>
+    checkMarginAgainstLifetime((name) => values[name], lifetimeMs);
+
+  it("a margin someone set that is not below the lifetime is ERR_INVALID_VARIABLE naming it, with the lifetime and the fix", () => {
+    let caught: unknown;
+    try {
+      check({ TOKEN_MARGIN_MINUTES: "1440" }, 86_399_999)();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({
+      code: "ERR_INVALID_VARIABLE",
+      variable: "TOKEN_MARGIN_MINUTES",
+      message: expect.stringMatching(
+        /^TOKEN_MARGIN_MINUTES is 1440, but IMS's tokens for this credential live 1439 minutes.*Set it below 1439/,
+      ),
+    });
+  });
+
+  it("below the lifetime, or left empty (the default 10 minutes, whatever a short test token lives), it passes", () => {
+    expect(check({ TOKEN_MARGIN_MINUTES: "1439" }, 86_399_999)).not.toThrow();
+    expect(check({}, 5 * 60_000)).not.toThrow();
+    expect(check({ TOKEN_MARGIN_MINUTES: " " }, 5 * 60_000)).not.toThrow();
   });
 });

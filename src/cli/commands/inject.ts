@@ -19,9 +19,9 @@ export const inject: Command = {
   --flows LIST      Authenticate requests to add: jwt, oauth-s2s or both (default: both)
 
 Adds collection-level Bearer {{ACCESS_TOKEN}} auth, the automatic-authentication script (first in the
-collection's pre-request script), the Authenticate folder, and a 401 watcher at the end of the test
-script of each request that inherits the auth. Everything else is kept; running it again replaces our
-parts. Requests and folders whose own auth overrides the collection's are listed as warnings.`,
+collection's pre-request script), the 401 watcher (first in the collection's test script, so requests
+added later are watched too), and the Authenticate folder. Everything else is kept; running it again
+replaces our parts (and takes out the per-request watchers of older versions). Requests and folders whose own auth overrides the collection's are listed as warnings.`,
   options: {
     out: { type: "string", short: "o" },
     "in-place": { type: "boolean" },
@@ -56,7 +56,7 @@ parts. Requests and folders whose own auth overrides the collection's are listed
           ? `${files === 0 ? "nothing to change in" : `wrote ${counted} in`} ${result.dir}`
           : `wrote a copy of ${positionals[0]} in ${result.dir} (${counted} ours or changed)`;
       console.log(
-        `${done}: Bearer auth, auto-auth script and ${result.folder} folder; ${result.watched} requests watch for 401${warnedSuffix(result.warnings)}`,
+        `${done}: Bearer auth, auto-auth script, 401 watcher and ${result.folder} folder; ${result.watched} requests use the collection's token${warnedSuffix(result.warnings)}`,
       );
       return 0;
     }
@@ -65,7 +65,7 @@ parts. Requests and folders whose own auth overrides the collection's are listed
     for (const note of result.notes) console.error(`note: ${note}`);
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
     console.log(
-      `wrote ${result.file}: Bearer auth, auto-auth script and Authenticate folder added; ${result.watched} requests watch for 401${warnedSuffix(result.warnings)}`,
+      `wrote ${result.file}: Bearer auth, auto-auth script, 401 watcher and Authenticate folder added; ${result.watched} requests use the collection's token${warnedSuffix(result.warnings)}`,
     );
     return 0;
   },

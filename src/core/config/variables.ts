@@ -99,6 +99,11 @@ export const VARIABLES = {
     description: "Filled in by the Authenticate requests: when ACCESS_TOKEN expires (milliseconds since 1970).",
     secret: false,
   },
+  ACCESS_TOKEN_BINDING: {
+    description:
+      "Filled in with ACCESS_TOKEN: which credential it was obtained for (a digest, no secret), so that a changed API_KEY, SCOPES or IMS gets a new token. Leave empty.",
+    secret: false,
+  },
 } as const satisfies Record<string, VariableInfo>;
 
 export type VariableName = keyof typeof VARIABLES;

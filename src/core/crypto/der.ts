@@ -1,7 +1,7 @@
 // A strict, bounded DER reader for the few structures private keys use. Hostile input cannot make it
 // loop or recurse without end: every length is checked against its parent before it is trusted.
 
-import type { Bytes } from "./digests.js";
+import type { Bytes } from "./bytes.js";
 
 export const SEQUENCE = 0x30;
 export const INTEGER = 0x02;

@@ -59,21 +59,45 @@ export function storedTokenIsFresh(source: VariableSource, nowMs: number): boole
   return known && expiresAt - nowMs > marginMs(source);
 }
 
-/**
- * The expiry written inside an IMS access token (a JWT whose payload has created_at and
- * expires_in, both milliseconds, often as strings); undefined when the token does not say.
- */
-export function accessTokenExpiry(token: string): number | undefined {
+/** The claims of an IMS access token (a JWT); undefined for an opaque token. Nothing here checks its signature: IMS does. */
+export function accessTokenClaims(token: string): Record<string, unknown> | undefined {
   const payload = token.split(".")[1];
   if (payload === undefined) return undefined;
   const text = base64UrlToText(payload);
   if (text === undefined) return undefined;
   try {
-    const claims = JSON.parse(text) as { created_at?: unknown; expires_in?: unknown };
-    const created = Number(claims.created_at);
-    const lifetime = Number(claims.expires_in);
-    return Number.isFinite(created) && Number.isFinite(lifetime) && created > 0 && lifetime > 0 ? created + lifetime : undefined;
+    const claims = JSON.parse(text) as unknown;
+    return claims !== null && typeof claims === "object" ? (claims as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The expiry written inside an IMS access token (a JWT whose payload has created_at and
+ * expires_in, both milliseconds, often as strings); undefined when the token does not say.
+ */
+export function accessTokenExpiry(token: string): number | undefined {
+  const claims = accessTokenClaims(token);
+  const created = Number(claims?.created_at);
+  const lifetime = Number(claims?.expires_in);
+  return Number.isFinite(created) && Number.isFinite(lifetime) && created > 0 && lifetime > 0 ? created + lifetime : undefined;
+}
+
+/**
+ * A margin as long as the token's whole life renews it before every request: a named error instead, once the
+ * lifetime is known (from IMS's answer, or the expires_in written inside a stored token).
+ */
+export function checkMarginAgainstLifetime(source: VariableSource, lifetimeMs: number): void {
+  // Only a margin someone set: the default is far below the 24 hours IMS gives (a shorter token renews early, as it must).
+  if (String(source("TOKEN_MARGIN_MINUTES") ?? "").trim() === "") return;
+  const margin = marginMs(source);
+  if (!(lifetimeMs > 0) || margin < lifetimeMs) return;
+  const minutes = Math.floor(lifetimeMs / 60_000);
+  throw new ImsAuthError(
+    "ERR_INVALID_VARIABLE",
+    `TOKEN_MARGIN_MINUTES is ${margin / 60_000}, but IMS's tokens for this credential live ${minutes} minutes: with that margin every ` +
+      `request would get a new token. Set it below ${minutes} (for example ${DEFAULT_MARGIN_MINUTES}), or leave it empty.`,
+    "TOKEN_MARGIN_MINUTES",
+  );
 }

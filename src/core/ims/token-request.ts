@@ -4,14 +4,13 @@ import { collect, optionalValue, requireValue } from "../config/checks.js";
 import { ImsAuthError } from "../errors.js";
 import { chooseFlow, type AuthFlow } from "../config/flow.js";
 import { clockHint, isAemMetascopes, type IssuingFlow } from "./ims-response.js";
-import { createJwtAssertion, createJwtAssertionAsync } from "../jws/jwt-assertion.js";
+import { createJwtAssertion } from "../jws/jwt-assertion.js";
 import { readJwtConfig, type JwtConfig } from "../config/jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange-form.js";
 import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "../config/s2s-config.js";
 import { readUserConfig, SIGN_IN_HOW, USER_TOKEN_PATH, userTokenForm } from "../config/user-config.js";
 import { accessTokenExpiry, CLOCK_SKEW_MS, marginMs } from "./token-freshness.js";
 import type { VariableSource } from "../config/variables.js";
-import type { Rs256Subtle } from "../jws/sign-webcrypto.js";
 
 export interface TokenRequest {
   readonly flow: IssuingFlow;
@@ -90,26 +89,6 @@ function requirePastedShape(token: string): void {
         ? "contains spaces or line breaks: paste the token alone, on one line"
         : undefined;
   if (wrong) throw new ImsAuthError("ERR_INVALID_VARIABLE", `ACCESS_TOKEN ${wrong}.`, "ACCESS_TOKEN");
-}
-
-/**
- * prepareTokenRequest, with the JWT signed by WebCrypto when `subtle` is given (the same bytes as
- * jsrsasign's). Every check runs as in prepareTokenRequest; a thrown error rejects the promise.
- */
-export function prepareTokenRequestAsync(
-  flow: Exclude<AuthFlow, "token">,
-  source: VariableSource,
-  nowMs: number,
-  subtle: Rs256Subtle | undefined,
-): Promise<Prepared> {
-  try {
-    if (flow !== "jwt" || !subtle) return Promise.resolve(prepareTokenRequest(flow, source, nowMs));
-    const checked = readJwtConfig(source);
-    if (!checked.ok) return Promise.resolve(checked);
-    return createJwtAssertionAsync(checked.value, nowMs, subtle).then((jwt) => jwtRequest(checked.value, jwt));
-  } catch (error) {
-    return Promise.reject(error);
-  }
 }
 
 function jwtRequest(config: JwtConfig, jwt: string): Prepared {

@@ -1,7 +1,7 @@
 // RS256 signing with jsrsasign, with the checks jsrsasign itself does not make (key type, header, signature).
 
 import { BigInteger, b64utohex, hextob64u, utf8tob64u, type RSAKey } from "jsrsasign";
-import { hash, SHA256, toHex, utf8Bytes } from "../crypto/digests.js";
+import { sha256Hex } from "../crypto/sha256.js";
 import { ImsAuthError } from "../errors.js";
 import { MIN_RSA_BITS, isPrivateRsaKey, rsaBits } from "../keys/private-key.js";
 
@@ -18,7 +18,7 @@ const Big = BigInteger as unknown as new (text: string, radix: number) => Big;
  * jsrsasign's verify refuses keys whose size is not a multiple of 8 bits.
  */
 function verifies(key: RSAKey, bits: number, input: string, signatureHex: string): boolean {
-  const encoded = `01${"ff".repeat(Math.ceil(bits / 8) - 54)}00${SHA256_DIGEST_INFO}${toHex(hash(SHA256, utf8Bytes(input)))}`;
+  const encoded = `01${"ff".repeat(Math.ceil(bits / 8) - 54)}00${SHA256_DIGEST_INFO}${sha256Hex(input)}`;
   const recovered = (key as RSAKey & { doPublic(x: Big): Big }).doPublic(new Big(signatureHex, 16)).toString(16);
   return recovered === encoded.replace(/^0+/, "");
 }
@@ -26,12 +26,12 @@ function verifies(key: RSAKey, bits: number, input: string, signatureHex: string
 /** The only header we emit: Adobe IMS accepts RS256, and nothing else may slip through. */
 export const JWT_HEADER = '{"alg":"RS256","typ":"JWT"}';
 
-export function signingError(reason: string): ImsAuthError {
+function signingError(reason: string): ImsAuthError {
   return new ImsAuthError("ERR_SIGNING", `Could not sign the JWT: ${reason}. Check PRIVATE_KEY.`, "PRIVATE_KEY");
 }
 
-/** What every signing path signs, once the key and header have passed their checks. */
-export interface SigningInput {
+/** What is signed, once the key and header have passed their checks. */
+interface SigningInput {
   readonly headerJson: string;
   readonly payload: string;
   /** base64url(header) "." base64url(payload): ASCII, the bytes the signature covers. */
@@ -40,10 +40,10 @@ export interface SigningInput {
 }
 
 /**
- * The checks made before signing, whichever library signs: an RSA private key of at least
- * MIN_RSA_BITS, and a header that says RS256 (never an unsigned or HMAC token).
+ * The checks made before signing: an RSA private key of at least MIN_RSA_BITS, and a header that
+ * says RS256 (never an unsigned or HMAC token).
  */
-export function rs256Input(headerJson: string, payload: string, key: RSAKey): SigningInput {
+function rs256Input(headerJson: string, payload: string, key: RSAKey): SigningInput {
   if (!isPrivateRsaKey(key)) throw signingError("the key is not an RSA private key");
   const bits = rsaBits(key);
   if (bits < MIN_RSA_BITS) throw signingError(`the key has ${bits} bits, fewer than ${MIN_RSA_BITS}`);
@@ -55,10 +55,10 @@ export function rs256Input(headerJson: string, payload: string, key: RSAKey): Si
 }
 
 /**
- * The compact JWT, checked after signing, whichever library signed: the signature verifies under the
- * key's public half (a damaged key is named as such), three parts, ours, as long as the modulus.
+ * The compact JWT, checked after signing: the signature verifies under the key's public half (a
+ * damaged key is named as such), three parts, ours, as long as the modulus.
  */
-export function rs256Token(input: SigningInput, signatureHex: string, key: RSAKey): string {
+function rs256Token(input: SigningInput, signatureHex: string, key: RSAKey): string {
   if (!verifies(key, input.bits, input.text, signatureHex)) {
     throw new ImsAuthError(
       "ERR_PRIVATE_KEY_FORMAT",

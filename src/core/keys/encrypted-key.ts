@@ -1,9 +1,11 @@
 // Decrypting encrypted private keys: PKCS#8 (PBES2: PBKDF2 with HMAC-SHA1/SHA-256, AES-CBC or DES-EDE3-CBC)
 // and OpenSSL's legacy PEM encryption (Proc-Type: 4,ENCRYPTED; key from MD5 as EVP_BytesToKey makes it).
+// The structure is read here; the hashes and ciphers are audited libraries' (src/core/crypto/).
 
-import { aesDecryptor, cbcDecrypt, desDecryptor } from "../crypto/block-ciphers.js";
+import { utf8Bytes, type Bytes } from "../crypto/bytes.js";
+import { cbcDecrypt, type BlockCipher } from "../crypto/cbc.js";
 import { children, content, DerError, expectTlv, oidText, OCTET_STRING, readTlv, SEQUENCE, smallInteger } from "../crypto/der.js";
-import { hash, MD5, pbkdf2, SHA1, SHA256, utf8Bytes, type Bytes, type HashAlgorithm } from "../crypto/digests.js";
+import { evpBytesToKey, pbkdf2, type Prf } from "../crypto/key-derivation.js";
 import { ImsAuthError } from "../errors.js";
 
 /** More would let a key stall the script for seconds (about 6 µs an iteration); OpenSSL and Node use 2048. */
@@ -21,7 +23,7 @@ const CIPHERS: Record<string, [string, number]> = {
 };
 const PBES2 = "1.2.840.113549.1.5.13";
 const PBKDF2 = "1.2.840.113549.1.5.12";
-const PRFS: Record<string, HashAlgorithm> = { "1.2.840.113549.2.7": SHA1, "1.2.840.113549.2.9": SHA256 };
+const PRFS: Record<string, Prf> = { "1.2.840.113549.2.7": "HMAC-SHA1", "1.2.840.113549.2.9": "HMAC-SHA256" };
 const SUPPORTED = "AES-128/192/256-CBC or DES-EDE3-CBC, with PBKDF2 over HMAC-SHA1 or HMAC-SHA256";
 const REENCRYPT = "openssl pkcs8 -topk8 -v2 aes-256-cbc -in private.key -out private-aes.key";
 
@@ -56,9 +58,11 @@ function wrongPassphrase(): ImsAuthError {
   );
 }
 
-function decryptor(name: string, key: Bytes) {
-  return name.startsWith("AES") ? aesDecryptor(key) : desDecryptor(key);
+/** The block cipher of a cipher name ("AES-256-CBC" → AES, "DES-EDE3-CBC" → DES) and its block size. */
+function blockCipher(name: string): BlockCipher {
+  return name.startsWith("AES") ? "AES" : "DES";
 }
+const blockSizeOf = (name: string): number => (name.startsWith("AES") ? 16 : 8);
 
 /**
  * What decryption gave, if it is one whole DER SEQUENCE: a wrong passphrase almost never gives that.
@@ -90,7 +94,7 @@ export function decryptPkcs8(der: Bytes, passphrases: readonly string[]): number
   const [salt, count, ...rest] = children(der, kdfParameters ?? algorithm);
   if (!salt || salt.tag !== OCTET_STRING || !count) throw new DerError();
   const iterations = smallInteger(der, count);
-  let prf = SHA1;
+  let prf: Prf = "HMAC-SHA1";
   let keyLength: number | undefined;
   for (const item of rest) {
     if (item.tag === SEQUENCE) {
@@ -105,7 +109,7 @@ export function decryptPkcs8(der: Bytes, passphrases: readonly string[]): number
   const cipher = CIPHERS[cipherName];
   if (!cipher) throw unsupported(algorithmName(cipherName));
   const [name, length] = cipher;
-  const blockSize = name.startsWith("AES") ? 16 : 8;
+  const blockSize = blockSizeOf(name);
   if (
     !ivTlv ||
     ivTlv.tag !== OCTET_STRING ||
@@ -126,8 +130,8 @@ export function decryptPkcs8(der: Bytes, passphrases: readonly string[]): number
     );
   }
   for (const passphrase of passphrases) {
-    const key = pbkdf2(prf, utf8Bytes(passphrase), content(der, salt), iterations, length);
-    const plain = plausible(cbcDecrypt(decryptor(name, key), blockSize, content(der, ivTlv), content(der, data)));
+    const key = pbkdf2(prf, utf8Bytes(passphrase), Uint8Array.from(content(der, salt)), iterations, length);
+    const plain = plausible(cbcDecrypt(blockCipher(name), key, content(der, ivTlv), content(der, data)));
     if (plain) return plain;
   }
   throw wrongPassphrase();
@@ -138,17 +142,15 @@ export function decryptLegacy(cipherName: string, ivHex: string, data: Bytes, pa
   const cipher = Object.values(CIPHERS).find(([name]) => name === cipherName);
   if (!cipher) throw unsupported(cipherName);
   const [name, length] = cipher;
-  const blockSize = name.startsWith("AES") ? 16 : 8;
+  const blockSize = blockSizeOf(name);
   if (ivHex.length !== 2 * blockSize) throw new DerError();
   if (data.length % blockSize !== 0) throw new DerError(true);
   if (data.length > MAX_ENCRYPTED_BYTES) throw new DerError();
   const iv = Array.from({ length: blockSize }, (_, i) => parseInt(ivHex.slice(2 * i, 2 * i + 2), 16));
   for (const passphrase of passphrases) {
-    const password = utf8Bytes(passphrase);
-    let key: number[] = [];
-    for (let block: number[] = []; key.length < length; key = key.concat(block))
-      block = hash(MD5, [...block, ...password, ...iv.slice(0, 8)]);
-    const plain = plausible(cbcDecrypt(decryptor(name, key.slice(0, length)), blockSize, iv, data));
+    // The salt is the IV's first 8 bytes.
+    const key = evpBytesToKey(utf8Bytes(passphrase), Uint8Array.from(iv.slice(0, 8)), length);
+    const plain = plausible(cbcDecrypt(blockCipher(name), key, iv, data));
     if (plain) return plain;
   }
   throw wrongPassphrase();

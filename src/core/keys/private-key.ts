@@ -16,7 +16,7 @@ import {
   SEQUENCE,
   smallInteger,
 } from "../crypto/der.js";
-import { toHex } from "../crypto/digests.js";
+import { toHex } from "../crypto/bytes.js";
 import { decryptLegacy, decryptPkcs8 } from "./encrypted-key.js";
 import { ImsAuthError } from "../errors.js";
 import { nonPemHint } from "./key-formats.js";

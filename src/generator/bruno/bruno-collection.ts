@@ -58,7 +58,7 @@ function request(item: ItemDefinition, seq: number, sample: SampleSwitch | undef
         { type: "before-request", code: brunoScript("sample-guard", sample) },
         {
           type: "tests",
-          code: `${brunoScript("api-response")}\ntest(${JSON.stringify(`${sample?.folder} answered 200`)}, function () {\n  expect(res.getStatus()).to.equal(200);\n});`,
+          code: `test(${JSON.stringify(`${sample?.folder} answered 200`)}, function () {\n  expect(res.getStatus()).to.equal(200);\n});`,
         },
       ];
   return {
@@ -111,7 +111,10 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
       request: {
         auth: { type: "bearer", token: "{{ACCESS_TOKEN}}" },
         variables: [{ name: "PLATFORM_HOST", value: "platform.adobe.io", description: VARIABLES.PLATFORM_HOST.description }],
-        scripts: [{ type: "before-request", code: brunoScript("auto-auth") }],
+        scripts: [
+          { type: "before-request", code: brunoScript("auto-auth") },
+          { type: "tests", code: brunoScript("api-response") },
+        ],
       },
       docs: {
         content:

@@ -34,13 +34,13 @@ export function authenticateFolder(flows: readonly FlowOption[] = COLLECTION_FLO
 }
 
 /**
- * What our authentication adds at collection level: Bearer auth and the pre-request script. No
- * collection-level test script: every script run costs a few milliseconds on every request.
+ * What our authentication adds at collection level: Bearer auth, the pre-request script, and the 401 watcher as
+ * the collection's test script, so that requests the user adds later recover from a revoked token too.
  */
 export function collectionAuthParts() {
   return {
     auth: { type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] },
-    event: [scriptEvent("prerequest", "auto-auth", COLLECTION_SCOPE)],
+    event: [scriptEvent("prerequest", "auto-auth", COLLECTION_SCOPE), scriptEvent("test", "api-response", COLLECTION_SCOPE)],
     variable: [{ key: "PLATFORM_HOST", value: "platform.adobe.io", type: "string", description: VARIABLES.PLATFORM_HOST.description }],
   };
 }

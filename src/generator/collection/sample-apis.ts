@@ -11,13 +11,9 @@ export const AEM_FOLDER = "AEM";
 export const AEM_DAM = "AEM: GET /content/dam.json";
 export const AEM_CURRENT_USER = "AEM: GET current user";
 
-/** The request's own test: the 401 watcher (renew after a revoked token) and a status check. */
+/** The request's own test: a status check (the collection's test script watches for 401s). */
 export function statusTest(name: string, owner: string) {
-  return inlineEvent(
-    "test",
-    [...scriptLines("api-response"), `pm.test(${JSON.stringify(name)}, function () {`, "  pm.response.to.have.status(200);", "});"],
-    owner,
-  );
+  return inlineEvent("test", [`pm.test(${JSON.stringify(name)}, function () {`, "  pm.response.to.have.status(200);", "});"], owner);
 }
 
 /**

@@ -33,6 +33,7 @@ export function aemEnvironment(credentials: AemIntegration, options: AemEnvironm
     AEM_HOST: aemHost,
     ACCESS_TOKEN: "",
     ACCESS_TOKEN_EXPIRES_AT: "",
+    ACCESS_TOKEN_BINDING: "",
     // Not needed to authenticate; kept so that doctor can check the key against it and see when it expires.
     CERTIFICATE: credentials.publicKey ?? "",
   };

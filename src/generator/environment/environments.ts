@@ -58,7 +58,17 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
     // First: OAuth Server-to-Server is what Developer Console projects use; the JWT templates follow.
     file: "oauth-s2s.postman_environment.json",
     name: "Adobe IMS OAuth Server-to-Server",
-    variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "IMS_ORG", "SANDBOX_NAME", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
+    variables: [
+      "IMS",
+      "API_KEY",
+      "CLIENT_SECRET",
+      "SCOPES",
+      "IMS_ORG",
+      "SANDBOX_NAME",
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
+    ],
     flows: ["oauth-s2s"],
     required: ["API_KEY", "CLIENT_SECRET", "SCOPES"],
   },
@@ -77,6 +87,7 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "SANDBOX_NAME",
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
     ],
     // Both flows read its variables; what both need is what a student cannot do without.
     flows: ["jwt", "oauth-s2s"],
@@ -97,6 +108,7 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
       "AEM_HOST",
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
       "CERTIFICATE",
     ],
     // The AEM Developer Console hands out one JSON file: each value is named by its field there.

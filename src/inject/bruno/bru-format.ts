@@ -38,13 +38,16 @@ export const BRU_FORMAT: BrunoFormat = {
       [...indented(scriptBlock("auto-auth", [brunoScript("auto-auth")]).join("\n")), ...own],
       AFTER_SCRIPT,
     );
+    // First in the collection's tests, so that every request, those added later too, is watched for 401.
+    const ownTests = withoutBlocks(blockLines(bru, "tests") ?? [], `${file}, the collection's tests`).exec;
+    setBlock(bru, "tests", [...indented(scriptBlock("401-watcher", [brunoScript("api-response")]).join("\n")), ...ownTests], AFTER_TESTS);
     return { text: bruText(bru), warnings };
   },
   folderAuth(text, file) {
     const bru = parseBru(text, file);
     return mode(bru, pairs(bru, "auth").get("mode"));
   },
-  request(text, file, inherits) {
+  request(text, file) {
     const bru = parseBru(text, file);
     const type = pairs(bru, "meta").get("type") ?? "http";
     const method = firstBlock(bru, METHODS);
@@ -52,10 +55,8 @@ export const BRU_FORMAT: BrunoFormat = {
     const auth = mode(bru, pairs(bru, method).get("auth") ?? "none");
     const tests = blockLines(bru, "tests");
     const { exec: own, found } = withoutBlocks(tests ?? [], `${file}, the request's tests`);
-    // Appended: the request's own tests run first, as they did before.
-    if (inherits(auth))
-      setBlock(bru, "tests", [...own, ...indented(scriptBlock("401-watcher", [brunoScript("api-response")]).join("\n"))], AFTER_TESTS);
-    else if (found) setBlock(bru, "tests", own.every((line) => line.trim() === "") ? [] : own);
+    // A 401 watcher an earlier inject put in the request is taken out: the collection's tests watch every request now.
+    if (found) setBlock(bru, "tests", own.every((line) => line.trim() === "") ? [] : own);
     return { mode: auth, text: bruText(bru) };
   },
   folderFiles(folder, description) {

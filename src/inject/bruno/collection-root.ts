@@ -1,4 +1,4 @@
-// opencollection.yml: Bearer {{ACCESS_TOKEN}} as the collection's auth, our auto-auth first in its before-request script.
+// opencollection.yml: Bearer {{ACCESS_TOKEN}} as the collection's auth, our auto-auth first in its before-request script, the 401 watcher first in its tests.
 
 import { brunoScript } from "../../generator/bruno/bruno-collection.js";
 import { authMode, isOurAuth, OUR_AUTH } from "./auth-mode.js";
@@ -25,5 +25,6 @@ export function injectCollectionRoot(file: YamlFile): string[] {
   stripScripts(scripts, `${file.file}, the collection's scripts`);
   // First, so that an exception in the collection's own code after it cannot stop it.
   addScriptBlock(file, scripts, "before-request", "auto-auth", brunoScript("auto-auth"), "start");
+  addScriptBlock(file, scripts, "tests", "401-watcher", brunoScript("api-response"), "start");
   return warnings;
 }

@@ -19,10 +19,10 @@ export interface BrunoFormat {
   collectionRoot(text: string | undefined, file: string): { readonly text: string; readonly warnings: string[] };
   folderAuth(text: string, file: string): AuthMode;
   /**
-   * A request file with our 401 watcher (when `watch` says that it inherits) or without it; undefined for a file
-   * that is not a request we handle (a gRPC or WebSocket request, a script file).
+   * A request file with its auth mode, without the 401 watcher an earlier inject put in it (the collection's tests
+   * watch now); undefined for a file that is not a request we handle (a gRPC or WebSocket request, a script file).
    */
-  request(text: string, file: string, inherits: (mode: AuthMode) => boolean): EditedRequest | undefined;
+  request(text: string, file: string): EditedRequest | undefined;
   /** The Authenticate folder's files, relative to the folder, as text. */
   folderFiles(folder: ItemDefinition, description: string): Map<string, string>;
 }

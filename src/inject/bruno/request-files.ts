@@ -1,4 +1,4 @@
-// The collection's requests, in its folders: the 401 watcher at the end of the tests of each one that inherits our auth.
+// The collection's requests, in its folders: which send our token, and an earlier inject's per-request 401 watcher taken out.
 
 import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ export interface RequestsInjected {
   /** Path relative to the collection → new text, for the files that change. */
   readonly changed: Map<string, string>;
   readonly warnings: string[];
-  /** Requests that send the collection's token, and so carry the watcher. */
+  /** Requests that send the collection's token. */
   readonly watched: number;
 }
 
@@ -71,7 +71,7 @@ function folderAuth(walk: Walk, path: string): AuthMode {
 function request(walk: Walk, path: string, names: string[], inherits: boolean): void {
   const original = readInputFile(join(walk.root, path), "a request of the Bruno collection");
   const watches = (mode: AuthMode) => inherits && mode.kind === "inherit";
-  const edited = walk.format.request(original, path, watches);
+  const edited = walk.format.request(original, path);
   if (edited === undefined) return;
   const { mode, text } = edited;
   if (watches(mode)) walk.result.watched++;

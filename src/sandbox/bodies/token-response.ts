@@ -6,6 +6,7 @@ import { isAemMetascopes, readTokenResponse, type IssuedToken, type IssuingFlow 
 import { failTest, resolvedSource, storeVariable, type Postman } from "../host/postman.js";
 import { forget, remember } from "../renewal/failure-memo.js";
 import { storeWhereFound } from "../host/store-where-found.js";
+import { storeBinding } from "../renewal/stored-token.js";
 
 /** The Authenticate requests: stores ACCESS_TOKEN and its expiry, or fails with IMS's reason and a hint. */
 export function tokenResponse(pm: Postman): void {
@@ -40,6 +41,7 @@ export function tokenResponse(pm: Postman): void {
   storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
   storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
   if (token.refreshToken !== undefined) storeWhereFound(pm, "REFRESH_TOKEN", token.refreshToken);
+  storeBinding(pm, token.accessToken, resolvedSource(pm));
   const stored = pm.variables.get("ACCESS_TOKEN") === token.accessToken;
   pm.test("IMS issued an access token", () => undefined);
   pm.test("ACCESS_TOKEN is stored for the next requests", () => {

@@ -47,6 +47,7 @@ export interface BrunoRequest {
   /** Before the request: the form's fields; after it: the body as sent (a=b&c=d). */
   getBody(): unknown;
   setBody(body: unknown): void;
+  getHeader(name: string): string | undefined | null;
 }
 
 export interface BrunoResponse {

@@ -1,4 +1,4 @@
-// Timers and WebCrypto for the engine in Bruno, counted so the script waits for them (safe mode has no clearTimeout and no crypto.subtle).
+// Timers for the engine in Bruno, counted so the script waits for them (safe mode has no clearTimeout).
 
 import type { SandboxHost } from "../host/host.js";
 import type { Pending } from "./pending.js";
@@ -35,6 +35,5 @@ export function brunoHost(pending: Pending, onError: (error: unknown) => void): 
       timer.release();
       if (hasClear) clearTimeout(timer.native as Parameters<typeof clearTimeout>[0]);
     },
-    crypto: typeof crypto === "undefined" ? undefined : crypto,
   };
 }

@@ -98,6 +98,7 @@ export function brunoPostman(scope: BrunoScope, pending: Pending, verdict: Verdi
     collectionVariables: runtime,
     request: {
       url: { getPath: () => urlPath(req.getUrl()) },
+      headers: { get: (name) => req.getHeader(name) ?? undefined },
       body: {
         urlencoded: {
           get: (key) => formValue(req.getBody(), key),
@@ -115,6 +116,7 @@ export function brunoPostman(scope: BrunoScope, pending: Pending, verdict: Verdi
     response,
     execution: { skipRequest: () => (verdict.skipped = true) },
     info: { requestName: req.getName() },
+    localVariablesOutliveRun: true,
     test: (name, fn) => {
       if (scope.test) return scope.test(name, fn);
       try {

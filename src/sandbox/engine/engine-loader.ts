@@ -37,18 +37,20 @@ function base64Bytes(text: string): Uint8Array {
  * runs only if its SHA-256 matches the one compiled into this script.
  */
 export function loadEngine(blob: string = ENGINE_BLOB): Engine {
-  let source = "";
+  let bytes: Uint8Array;
   try {
-    const bytes = inflate(base64Bytes(blob), new Uint8Array(ENGINE_SIZE));
-    for (let i = 0; i < bytes.length; i += 8192) source += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    bytes = inflate(base64Bytes(blob), new Uint8Array(ENGINE_SIZE));
   } catch {
-    source = "";
+    bytes = new Uint8Array(0);
   }
-  if (sha256Hex(source) !== ENGINE_DIGEST) {
+  // The digest of the bytes as inflated, before any of them is read as code.
+  if (sha256Hex(bytes) !== ENGINE_DIGEST) {
     throw new ImsAuthError(
       "ERR_SCRIPT_INTEGRITY",
       "The authentication script of this collection has been changed and no longer matches its compiled-in digest, so it is not run. Import the collection again (or run postman-ims-auth inject again).",
     );
   }
+  let source = "";
+  for (let i = 0; i < bytes.length; i += 8192) source += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return new Function(`${source}\nreturn __imsAuthEngine;`)() as Engine;
 }

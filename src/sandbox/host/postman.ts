@@ -43,6 +43,8 @@ export interface Postman {
   readonly vault?: { get(key: string): Promise<unknown> };
   readonly request: {
     readonly url: { getPath(): string };
+    /** In a test script, the headers as sent, the Authorization of the request's auth included. */
+    readonly headers?: { get(name: string): string | undefined };
     readonly body?: { readonly urlencoded?: PropertyList<{ key: string; value: string }> };
   };
   /** Absent when the request got no answer. */
@@ -50,13 +52,10 @@ export interface Postman {
   readonly execution: { skipRequest(): void };
   /** The running request's name (both sandboxes have it). */
   readonly info?: { readonly requestName?: string };
+  /** True where pm.variables outlive a run (Bruno's app keeps runtime variables between Sends); Postman drops them after each run. */
+  readonly localVariablesOutliveRun?: boolean;
   test(name: string, fn: () => void): void;
   sendRequest(request: SendRequestOptions, callback: (error: { code?: string } | null, response?: SendRequestResponse) => void): void;
-}
-
-/** Variables as pm.variables resolves them: local, data, environment, collection, global. */
-export function variableSource(pm: Postman): VariableSource {
-  return (name) => pm.variables.get(name);
 }
 
 /**
@@ -71,11 +70,16 @@ export function resolvedSource(pm: Postman): VariableSource {
 }
 
 /**
- * The Authenticate requests talk to IMS's token endpoints and carry their own scripts. IMS's other paths
- * (/ims/userinfo/v2, /ims/profile/v1) are APIs like any other: they need the token.
+ * IMS's token endpoints (the Authenticate requests, which carry their own scripts, and a sign-in's authorize
+ * page): the only requests the collection-level scripts leave alone. IMS's other APIs (/ims/profile/v1,
+ * /ims/userinfo/v2, /ims/organizations…) take the token like any API.
  */
-export function isImsRequest(pm: Postman): boolean {
-  return /^\/ims\/(exchange\/jwt|token\/|authorize\/|revoke)/.test(pm.request.url.getPath());
+export function isTokenEndpoint(pm: Postman): boolean {
+  return isTokenPath(pm.request.url.getPath());
+}
+
+export function isTokenPath(path: string): boolean {
+  return /^\/ims\/(exchange|token|authorize|revoke)(\/|$)/.test(path);
 }
 
 /**

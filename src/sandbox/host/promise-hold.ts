@@ -1,9 +1,8 @@
 // Waiting for a promise inside a Postman sandbox, which ends a script when no timer or request is pending.
 
-import { ImsAuthError } from "../../core/errors.js";
 import type { SandboxHost } from "./host.js";
 
-/** Far more than WebCrypto ever needs; a sandbox that never settles the promise still ends with a reason. */
+/** Far more than Postman Vault ever needs; a sandbox that never settles the promise still ends with a reason. */
 export const LIMIT_MS = 30_000;
 
 /**
@@ -17,8 +16,7 @@ export function holdUntilSettled<T>(
   promise: Promise<T>,
   onValue: (value: T) => void,
   onError: (error: unknown) => void,
-  timedOut: () => unknown = () =>
-    new ImsAuthError("ERR_SIGNING", `Signing the JWT did not finish within ${LIMIT_MS / 1000} s. Send the request again.`),
+  timedOut: () => unknown,
 ): void {
   let settled = false;
   let fired = false;

@@ -8,9 +8,6 @@ import type { SandboxHost } from "./host.js";
 import type { Postman } from "./postman.js";
 import { holdUntilSettled, LIMIT_MS } from "./promise-hold.js";
 
-/** Every credential variable may hold a vault reference (the sample hosts and the token are not secrets kept there). */
-const NAMES = CREDENTIAL_VARIABLES;
-
 type Read = { readonly name: string; readonly value: string } | { readonly name: string; readonly problem: ImsAuthError };
 
 /**
@@ -25,9 +22,12 @@ export function withVaultValues(
   base: VariableSource,
   ready: (source: VariableSource) => void,
   failed: (problems: readonly unknown[]) => void,
+  /** Beyond the credential: a pasted ACCESS_TOKEN, where the script may send it as it is. */
+  extra: readonly string[] = [],
 ): void {
   const source = hiddenSecretsAware(pm, base);
-  const wanted = NAMES.flatMap((name) => {
+  // Every credential variable may hold a vault reference (the sample hosts are no secrets kept there).
+  const wanted = [...CREDENTIAL_VARIABLES, ...extra].flatMap((name) => {
     const key = vaultKey(base(name));
     return key === undefined ? [] : [{ name, key }];
   });

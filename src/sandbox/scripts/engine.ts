@@ -1,21 +1,18 @@
-// The slow path, evaluated only when a token must be obtained: flows, checks, IMS calls and the signers (jsrsasign, WebCrypto).
+// The slow path, evaluated only when a token must be obtained: flows, checks, IMS calls and the signer (jsrsasign).
 
-import { createJwtAssertion, createJwtAssertionAsync } from "../../core/jws/jwt-assertion.js";
+import { createJwtAssertion } from "../../core/jws/jwt-assertion.js";
 import { readJwtConfig } from "../../core/config/jwt-config.js";
 import type { VariableSource } from "../../core/config/variables.js";
 import { jwtExchangeForm } from "../../core/ims/jwt-exchange-form.js";
-import { webCryptoSigner } from "../../core/jws/sign-webcrypto.js";
 import type { SandboxHost } from "../host/host.js";
 import { refuse, resolvedSource, type Postman } from "../host/postman.js";
-import { holdUntilSettled } from "../host/promise-hold.js";
 import { withVaultValues } from "../host/vault.js";
 import { renewToken } from "../renewal/token-renewal.js";
 
-// For the tests and the benchmark, which evaluate this engine as the scripts do and sign with each path.
+// For the tests and the benchmark, which evaluate this engine as the scripts do and sign with it.
 export { loadPrivateKey } from "../../core/keys/private-key.js";
 export { signRs256, JWT_HEADER } from "../../core/jws/sign-jsrsasign.js";
-export { signRs256WebCrypto, webCryptoSigner } from "../../core/jws/sign-webcrypto.js";
-export { createJwtAssertion, createJwtAssertionAsync };
+export { createJwtAssertion };
 
 const AUTO_AUTH_TEST = "Adobe IMS access token";
 const JWT_TEST = "JWT signing";
@@ -26,24 +23,25 @@ export function autoAuth(pm: Postman, host: SandboxHost): void {
     if (problems) refuse(pm, problems, AUTO_AUTH_TEST);
   };
   try {
-    withVaultValues(pm, host, resolvedSource(pm), (source) => renewToken(pm, host, source, done), done);
+    const plain = resolvedSource(pm);
+    withVaultValues(pm, host, plain, (source) => renewToken(pm, host, source, plain, done), done, ["ACCESS_TOKEN"]);
   } catch (error) {
     refuse(pm, [error], AUTO_AUTH_TEST);
   }
 }
 
-/** "IMS: JWT Generate + Auth via User Token": read vault values, check the variables, sign (WebCrypto where the sandbox has it), and fill the form. */
+/** "IMS: JWT Generate + Auth via User Token": read vault values, check the variables, sign, and fill the form. */
 export function jwtExchange(pm: Postman, host: SandboxHost): void {
   withVaultValues(
     pm,
     host,
     resolvedSource(pm),
-    (source) => signAndFill(pm, host, source),
+    (source) => signAndFill(pm, source),
     (problems) => refuse(pm, problems, JWT_TEST),
   );
 }
 
-function signAndFill(pm: Postman, host: SandboxHost, source: VariableSource): void {
+function signAndFill(pm: Postman, source: VariableSource): void {
   const checked = readJwtConfig(source);
   if (!checked.ok) {
     // Nothing reaches IMS with a bad configuration: each problem is its own failed test.
@@ -51,16 +49,11 @@ function signAndFill(pm: Postman, host: SandboxHost, source: VariableSource): vo
     return;
   }
   const config = checked.value;
-  const fill = (jwt: string): void => {
+  try {
+    const jwt = createJwtAssertion(config, Date.now());
     const form = pm.request.body?.urlencoded;
     for (const [key, value] of jwtExchangeForm(config, jwt)) form?.upsert({ key, value });
-  };
-  const fail = (error: unknown): void => refuse(pm, [error], JWT_TEST);
-  const subtle = webCryptoSigner(host.crypto);
-  try {
-    if (subtle) holdUntilSettled(host, createJwtAssertionAsync(config, Date.now(), subtle), fill, fail);
-    else fill(createJwtAssertion(config, Date.now()));
   } catch (error) {
-    fail(error);
+    refuse(pm, [error], JWT_TEST);
   }
 }
