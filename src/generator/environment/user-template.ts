@@ -11,7 +11,17 @@ const REGISTER =
 export const USER_TEMPLATE: EnvironmentTemplate = {
   file: "oauth-user.postman_environment.json",
   name: "Adobe IMS user sign-in",
-  variables: ["IMS", "API_KEY", "CLIENT_SECRET", "SCOPES", "REFRESH_TOKEN", "AUTH_FLOW", "ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT"],
+  variables: [
+    "IMS",
+    "API_KEY",
+    "CLIENT_SECRET",
+    "SCOPES",
+    "REFRESH_TOKEN",
+    "AUTH_FLOW",
+    "ACCESS_TOKEN",
+    "ACCESS_TOKEN_EXPIRES_AT",
+    "ACCESS_TOKEN_BINDING",
+  ],
   descriptions: {
     API_KEY: `Client ID of the OAuth Web App, Single-Page App or Native App credential (Developer Console → your project → the credential). ${REGISTER}`,
     CLIENT_SECRET:
