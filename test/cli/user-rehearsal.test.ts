@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
-import { readJson, runCli, tempDir } from "../helpers/cli.js";
+import { readJson, tempDir } from "../helpers/cli.js";
+import { runMain } from "../helpers/cli-in-process.js";
 import { startCli, type CliProcess } from "../helpers/cli-process.js";
 
 const temp = tempDir("user-rehearsal");
@@ -50,7 +51,7 @@ describe("emulator --env with a user credential", () => {
   it("doctor --online says who is signed in from the stored token, and when the refresh token expires", async () => {
     const file = temp.path("rehearsal.json");
     // A token issued by the emulator for this file, stored as login or a run stores it.
-    const token = JSON.parse((await runCli(["token", "--env", file, "--ca", temp.path("ca.pem")])).stdout) as {
+    const token = JSON.parse((await runMain(["token", "--env", file, "--ca", temp.path("ca.pem")])).stdout) as {
       accessToken: string;
       expiresAt: number;
     };
@@ -62,7 +63,7 @@ describe("emulator --env with a user credential", () => {
         .replace(/("key": "ACCESS_TOKEN_EXPIRES_AT",\s*"value": )""/, `$1"${token.expiresAt}"`),
     );
     const refreshBefore = values(file).REFRESH_TOKEN;
-    const ran = await runCli(["doctor", file, "--online", "--ca", temp.path("ca.pem")]);
+    const ran = await runMain(["doctor", file, "--online", "--ca", temp.path("ca.pem")]);
     expect(ran.code, ran.stdout + ran.stderr).toBe(0);
     expect(ran.stdout).toContain("signed in as Test User <test.user@example.com>");
     expect(ran.stdout).toMatch(/REFRESH_TOKEN valid until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(as it says\)/);
@@ -71,7 +72,7 @@ describe("emulator --env with a user credential", () => {
   it("token renews with it, writes the rotated REFRESH_TOKEN back into the file, and prints no secret", async () => {
     const file = temp.path("rehearsal.json");
     const before = values(file).REFRESH_TOKEN;
-    const ran = await runCli(["token", "--env", file, "--ca", temp.path("ca.pem")]);
+    const ran = await runMain(["token", "--env", file, "--ca", temp.path("ca.pem")]);
     expect(ran.code, ran.stderr).toBe(0);
     expect(JSON.parse(ran.stdout)).toMatchObject({ flow: "user" });
     expect(ran.stderr).toContain(`IMS at ${values(file).IMS} issued a user (signed-in) token`);
@@ -83,7 +84,7 @@ describe("emulator --env with a user credential", () => {
     // The spent one is refused as a user would meet it: sign in again.
     const spent = temp.path("spent.json");
     writeFileSync(spent, readFileSync(file, "utf8").replace(after ?? "", before ?? ""));
-    const again = await runCli(["token", "--env", spent, "--ca", temp.path("ca.pem")]);
+    const again = await runMain(["token", "--env", spent, "--ca", temp.path("ca.pem")]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(
       /^error: ERR_SIGN_IN_AGAIN: IMS refused REFRESH_TOKEN \(HTTP 400 invalid_grant: "The refresh token has already been used\."\)/,
