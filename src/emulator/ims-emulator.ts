@@ -116,13 +116,16 @@ export class ImsEmulator {
       },
     });
     this.apiRoute("/ims/userinfo/v2", (request) => this.signIn.userinfo(request));
-    this.apiRoute("/ims/profile/v1", (request) => this.signIn.profile(request));
     this.apiRoute("/data/foundation/sandbox-management/sandboxes", (request) => listSandboxes(request, this.tokens, Date.now()));
     const assets = { "jcr:primaryType": "sling:Folder", "jcr:title": "Assets" };
     this.apiRoute("/content/dam.json", (request) => aemContent(request, this.tokens, Date.now(), assets));
     const user = { authorizableId: "technical-account", home: "/home/users/system" };
     this.apiRoute("/libs/granite/security/currentuser.json", (request) => aemContent(request, this.tokens, Date.now(), user));
-    this.apiRoute("/ims/profile/v1", (request) => imsProfile(request, this.tokens, Date.now()));
+    // The signed-in test user's profile for a user's token; for a service token, whose token it is.
+    this.apiRoute("/ims/profile/v1", (request) => {
+      const user = this.signIn.profile(request);
+      return user.status === 200 ? user : imsProfile(request, this.tokens, Date.now());
+    });
     this.server = createServer({ key: keys.privateKeyPem, cert: this.caCertificatePem }, (request, response) => {
       void this.dispatch(request, response);
     });
