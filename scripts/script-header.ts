@@ -21,6 +21,7 @@ const CREDENTIALS = [
   "META_SCOPE",
   "PRIVATE_KEY",
   "PRIVATE_KEY_PASSPHRASE",
+  "REFRESH_TOKEN",
 ];
 
 export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
@@ -29,7 +30,7 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
       "the collection-level pre-request script. Before every request it returns at once while ACCESS_TOKEN has more " +
       "than TOKEN_MARGIN_MINUTES left and ACCESS_TOKEN_BINDING says it was obtained for the credential the variables " +
       "hold now; otherwise it unpacks the engine carried below, checks its SHA-256, and gets a token from Adobe IMS " +
-      "(OAuth Server-to-Server or JWT) with pm.sendRequest.",
+      "(OAuth Server-to-Server, JWT, or a user's REFRESH_TOKEN) with pm.sendRequest.",
     reads: [
       "ACCESS_TOKEN",
       "ACCESS_TOKEN_EXPIRES_AT",
@@ -42,9 +43,16 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
       "META_SCOPE",
       "IMS_ORG",
       "TECHNICAL_ACCOUNT_ID",
+      "REFRESH_TOKEN (its SHA-256 tag only)",
     ],
     readsToRenew: [...CREDENTIALS, "IMS_AUTH_RUN_FAILURE (a refusal already reported in this run)"],
-    writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "ACCESS_TOKEN_BINDING", "IMS_AUTH_RUN_FAILURE (local variable: this run only)"],
+    writes: [
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
+      "REFRESH_TOKEN (the one IMS returns, where the spent one was)",
+      "IMS_AUTH_RUN_FAILURE (local variable: this run only)",
+    ],
   },
   "jwt-exchange": {
     what:
@@ -63,13 +71,20 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
       "the test script of both Authenticate requests: stores the token IMS issued, or fails the test with IMS's reason and " +
       "a hint, and remembers the refusal so that the requests after it report it instead of asking IMS again.",
     reads: ["ACCESS_TOKEN", "IMS_AUTH_RUN_FAILURE", ...CREDENTIALS, "(the credential's values key the refusal)"],
-    writes: ["ACCESS_TOKEN", "ACCESS_TOKEN_EXPIRES_AT", "ACCESS_TOKEN_BINDING", "IMS_AUTH_RUN_FAILURE (local variable: this run only)"],
+    writes: [
+      "ACCESS_TOKEN",
+      "ACCESS_TOKEN_EXPIRES_AT",
+      "ACCESS_TOKEN_BINDING",
+      "REFRESH_TOKEN (when IMS returns one)",
+      "IMS_AUTH_RUN_FAILURE (local variable: this run only)",
+    ],
   },
   "api-response": {
     what:
       "the collection-level test script, the 401 watcher: after a 401, marks the token stale so the next request renews it, " +
-      "once per token; a 401 with the token obtained because of one is not renewed again, and its likely cause is said once.",
-    reads: ["ACCESS_TOKEN and ACCESS_TOKEN_BINDING (on a 401)"],
+      "once per token; a 401 with the token obtained because of one is not renewed again, and its likely cause is said once " +
+      "(a user's sign-in with no REFRESH_TOKEN: says how to sign in).",
+    reads: ["ACCESS_TOKEN and ACCESS_TOKEN_BINDING (on a 401)", "AUTH_FLOW and REFRESH_TOKEN (on a 401)"],
     writes: ["ACCESS_TOKEN_EXPIRES_AT (0, on a 401)", "ACCESS_TOKEN_BINDING (on a second 401)"],
   },
   "sample-guard": {

@@ -12,6 +12,7 @@ import { emulator } from "./commands/emulator.js";
 import { env } from "./commands/env.js";
 import { generate } from "./commands/generate.js";
 import { inject } from "./commands/inject.js";
+import { login } from "./commands/login.js";
 import { roster } from "./commands/roster.js";
 import { token } from "./commands/token.js";
 import { verify } from "./commands/verify.js";
@@ -19,7 +20,7 @@ import { parseCommandLine } from "./parse.js";
 import { unexpectedError } from "./unexpected.js";
 
 /** One line a command. */
-export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, doctor, verify, demo, emulator];
+export const COMMANDS: readonly Command[] = [generate, env, roster, inject, token, login, doctor, verify, demo, emulator];
 
 export async function main(argv: string[], commands: readonly Command[] = COMMANDS): Promise<number> {
   let command: Command | undefined;

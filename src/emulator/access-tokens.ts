@@ -7,6 +7,7 @@ export interface IssuedAccessToken {
   readonly token: string;
   readonly clientId: string;
   readonly orgId: string;
+  /** The user the token acts for: a technical account for service tokens, a signed-in user's ID for user tokens. */
   readonly userId: string;
   readonly scopes: readonly string[];
   readonly expiresAt: number;
@@ -18,8 +19,6 @@ export class AccessTokenIssuer {
   constructor(private readonly signingKeyPem: string) {}
 
   issue(clientId: string, orgId: string, userId: string, scopes: readonly string[], lifetimeMs: number, nowMs: number): IssuedAccessToken {
-    // IMS's header names its key by region and token type (itt "at": access token); this key is the emulator's own.
-    const header = { alg: "RS256", x5u: "ims_na1_emulator-key-at-1.cer", kid: "ims_na1_emulator-key-at-1", itt: "at" };
     const payload = {
       id: `${nowMs}_${randomUUID()}_emu`,
       type: "access_token",
@@ -34,11 +33,19 @@ export class AccessTokenIssuer {
       created_at: String(nowMs),
       expires_in: String(lifetimeMs),
     };
-    const input = `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
-    const signature = sign("sha256", Buffer.from(input), this.signingKeyPem).toString("base64url");
-    const record = { token: `${input}.${signature}`, clientId, orgId, userId, scopes, expiresAt: nowMs + lifetimeMs };
+    const record = { token: this.signJwt("at", payload), clientId, orgId, userId, scopes, expiresAt: nowMs + lifetimeMs };
     this.issued.set(record.token, record);
     return record;
+  }
+
+  /**
+   * A JWT signed with the emulator's key, shaped as IMS shapes its tokens: the header names the key by region
+   * and token type (`itt` "at": access token, "rt": refresh token, "ac": authorization code).
+   */
+  signJwt(itt: string, payload: Record<string, unknown>): string {
+    const header = { alg: "RS256", x5u: `ims_na1_emulator-key-${itt}-1.cer`, kid: `ims_na1_emulator-key-${itt}-1`, itt };
+    const input = `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
+    return `${input}.${sign("sha256", Buffer.from(input), this.signingKeyPem).toString("base64url")}`;
   }
 
   /** The record of a token this emulator issued and that has not expired or been revoked. */

@@ -10,11 +10,15 @@ import type { Integration } from "./integration.js";
 import { tokenParams, type QueryRule } from "./request-params.js";
 import { type Fault, faultReply, readBody, routePath, type ServedRequest, servedError } from "./routing.js";
 import { clientCredentials, errorReply, exchangeJwt, type ReceivedAssertion, type TokenDesk } from "./token-endpoints.js";
+import { AUTHORIZE_PATH, CONSENT_PATH } from "./authorize.js";
+import { readForm } from "./form-body.js";
+import type { UserClient } from "./user-clients.js";
+import { UserSignIn, type SignInOptions } from "./user-sign-in.js";
 
 export type { Fault, ServedRequest } from "./routing.js";
 export type { ReceivedAssertion } from "./token-endpoints.js";
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends SignInOptions {
   readonly integrations?: readonly Integration[];
   /** Lifetime of issued access tokens; short values exercise renewal. Default: 24 h less 1 ms, like IMS. */
   readonly tokenLifetimeMs?: number;
@@ -32,11 +36,17 @@ export interface EmulatorCalls {
 }
 
 interface Route {
-  readonly counter: keyof EmulatorCalls;
+  /** Token and API routes are counted in `calls`; the sign-in's own pages in `signIn.calls`. */
+  readonly counter?: keyof EmulatorCalls;
   readonly serve: (request: IncomingMessage, url: URL, body: string) => Reply;
 }
 
 const DEFAULT_LIFETIME_MS = 86_399_999;
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 export class ImsEmulator {
   readonly calls: EmulatorCalls = { jwtExchange: 0, tokenV2: 0, tokenV3: 0, api: 0 };
@@ -52,6 +62,9 @@ export class ImsEmulator {
   tokenLifetimeMs: number;
   /** Lifetimes of the next tokens issued, in order, before tokenLifetimeMs again: renewal without waiting. */
   readonly nextTokenLifetimesMs: number[] = [];
+
+  /** A user's sign-in: user credentials, the test user, codes and refresh tokens, and what was asked of them. */
+  readonly signIn: UserSignIn;
 
   private readonly integrations = new Map<string, Integration>();
   private readonly tokens: AccessTokenIssuer;
@@ -75,15 +88,46 @@ export class ImsEmulator {
     this.tokenLifetimeMs = options.tokenLifetimeMs ?? DEFAULT_LIFETIME_MS;
     this.onRequest = options.onRequest;
     for (const integration of options.integrations ?? []) this.addIntegration(integration);
+    this.signIn = new UserSignIn(
+      {
+        tokens: this.tokens,
+        imsNow: () => Date.now() + this.clockOffsetMs,
+        lifetimeMs: () => this.nextTokenLifetimesMs.shift() ?? this.tokenLifetimeMs,
+        host: () => this.host,
+        issued: (token) => this.issuedTokens.push(token),
+      },
+      options,
+    );
     this.tokenRoute("/ims/exchange/jwt", "jwtExchange", "public", exchangeJwt);
     this.tokenRoute("/ims/token/v2", "tokenV2", "all", clientCredentials);
-    this.tokenRoute("/ims/token/v3", "tokenV3", "public", clientCredentials);
+    // v3 serves client credentials and a user's grants (authorization_code, refresh_token).
+    this.tokenRoute(
+      "/ims/token/v3",
+      "tokenV3",
+      "public",
+      (params, desk, request) => this.signIn.token(params, header(request, "authorization")) ?? clientCredentials(params, desk),
+    );
+    this.routes.set(`GET ${AUTHORIZE_PATH}`, { serve: (_request, url) => this.signIn.authorize(url) });
+    this.routes.set(`POST ${CONSENT_PATH}`, { serve: (request, _url, body) => this.signIn.consent(request, body) });
+    this.routes.set("POST /ims/revoke", {
+      serve: (request, url, body) => {
+        const form = readForm(request.headers["content-type"], body);
+        const params = new URLSearchParams(form.ok ? form.fields : undefined);
+        for (const [name, value] of url.searchParams) if (!params.has(name)) params.append(name, value);
+        return this.signIn.revoke(params, header(request, "authorization"));
+      },
+    });
+    this.apiRoute("/ims/userinfo/v2", (request) => this.signIn.userinfo(request));
     this.apiRoute("/data/foundation/sandbox-management/sandboxes", (request) => listSandboxes(request, this.tokens, Date.now()));
     const assets = { "jcr:primaryType": "sling:Folder", "jcr:title": "Assets" };
     this.apiRoute("/content/dam.json", (request) => aemContent(request, this.tokens, Date.now(), assets));
     const user = { authorizableId: "technical-account", home: "/home/users/system" };
     this.apiRoute("/libs/granite/security/currentuser.json", (request) => aemContent(request, this.tokens, Date.now(), user));
-    this.apiRoute("/ims/profile/v1", (request) => imsProfile(request, this.tokens, Date.now()));
+    // The signed-in test user's profile for a user's token; for a service token, whose token it is.
+    this.apiRoute("/ims/profile/v1", (request) => {
+      const user = this.signIn.profile(request);
+      return user.status === 200 ? user : imsProfile(request, this.tokens, Date.now());
+    });
     this.server = createServer({ key: keys.privateKeyPem, cert: this.caCertificatePem }, (request, response) => {
       void this.dispatch(request, response);
     });
@@ -114,6 +158,16 @@ export class ImsEmulator {
     this.integrations.set(integration.clientId, integration);
   }
 
+  /** Registers an OAuth Web App, Single-Page App or Native App credential for a user's sign-in. */
+  addUserClient(client: UserClient): void {
+    this.signIn.addClient(client);
+  }
+
+  /** Every refresh token issued so far stops working: the user removed the application's access. */
+  revokeRefreshTokens(): void {
+    this.signIn.grants.revokeAll();
+  }
+
   /** Forgets every token issued so far: the next API call with one of them gets 401. */
   revokeTokens(): void {
     this.tokens.revokeAll();
@@ -140,6 +194,7 @@ export class ImsEmulator {
     this.faults.clear();
     this.revokeAfterApiCalls = undefined;
     this.nextTokenLifetimesMs.length = 0;
+    this.signIn.resetCalls();
   }
 
   async close(): Promise<void> {
@@ -151,14 +206,14 @@ export class ImsEmulator {
     path: string,
     counter: keyof EmulatorCalls,
     rule: QueryRule,
-    answer: (params: URLSearchParams, desk: TokenDesk) => Reply,
+    answer: (params: URLSearchParams, desk: TokenDesk, request: IncomingMessage) => Reply,
   ): void {
     this.routes.set(`POST ${path}`, {
       counter,
       serve: (request, url, body) => {
         if (request.headers.authorization !== undefined) this.tokenRequestAuthorizations.push(request.headers.authorization);
         const params = tokenParams(url.searchParams, request.headers["content-type"], body, rule);
-        return params.ok ? answer(params.params, this.desk()) : errorReply(params.error);
+        return params.ok ? answer(params.params, this.desk(), request) : errorReply(params.error);
       },
     });
   }
@@ -207,7 +262,7 @@ export class ImsEmulator {
     const route = this.routes.get(`${method} ${path}`);
     let reply: Reply;
     try {
-      if (route) this.calls[route.counter] += 1;
+      if (route?.counter) this.calls[route.counter] += 1;
       const fault = route ? this.faults.get(path)?.shift() : undefined;
       if (fault) reply = faultReply(fault);
       else if (!route) reply = { status: 404, body: { error: "not_found", error_description: `No route for ${method} ${path}` } };
@@ -218,7 +273,8 @@ export class ImsEmulator {
       reply = { status: 500, body: { error: "server_error", error_description: String(error) } };
     }
     response.writeHead(reply.status, { "content-type": "application/json;charset=UTF-8", ...reply.headers });
-    response.end(JSON.stringify(reply.body));
+    // Pages, redirects and empty answers are text; everything else IMS answers in JSON.
+    response.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
     this.onRequest?.({ method, path, status: reply.status, ...servedError(reply) });
   }
 }

@@ -9,6 +9,7 @@ import { readCredentialsFile, variableSource, withIms, type Credentials } from "
 import { doctorFiles } from "./doctor-files.js";
 import type { DoctorRow, Finding, Status } from "./doctor-types.js";
 import { tokenFor } from "./get-access-token.js";
+import { userOffline, whoIsSignedIn } from "./doctor-user.js";
 import { forFiles } from "./host-wording.js";
 import type { HttpsOptions } from "./https-transport.js";
 
@@ -93,6 +94,11 @@ function offline(file: string, credentials: Credentials, nowMs: number): DoctorR
         `no certificate to compare the key with (${credentials.kind === "aem" ? "the file has no integration.publicKey" : "add it as CERTIFICATE"})`,
       );
   }
+  if (checked.flow === "user") {
+    const user = userOffline(source, nowMs);
+    findings.push(...user.findings);
+    notes.push(...user.notes);
+  }
   if (checked.flow === "token" && findings.length === 0) {
     if (checked.tokenExpiresAt === undefined) {
       findings.push({
@@ -111,6 +117,8 @@ function offline(file: string, credentials: Credentials, nowMs: number): DoctorR
 /** What only IMS can tell (a scope it does not grant, a wrong secret, a certificate it does not hold): for files that passed offline. */
 async function online(row: DoctorRow, credentials: Credentials, options: DoctorOptions): Promise<DoctorRow> {
   if (row.status === "error" || row.flow === "token") return row;
+  // A user's sign-in: userinfo with the stored token; renewing would spend the refresh token.
+  if (row.flow === "user") return { ...row, notes: [...row.notes, await whoIsSignedIn(variableSource(credentials), options)] };
   try {
     const token = await tokenFor(variableSource(credentials), { ca: options.ca, timeoutMs: options.timeoutMs });
     const until = token.expiresAt === undefined ? "" : ` valid until ${new Date(token.expiresAt).toISOString()}`;

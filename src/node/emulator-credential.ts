@@ -9,14 +9,19 @@ import { readS2sConfig } from "../core/config/s2s-config.js";
 import { ImsAuthError, isImsAuthError } from "../core/errors.js";
 import { loadPrivateKey } from "../core/keys/private-key.js";
 import type { Integration } from "../emulator/integration.js";
+import { IDENTITY_SCOPES, makeUserClient, type UserClient } from "../emulator/user-clients.js";
+import { readUserCredential } from "../core/config/user-config.js";
 import { checkCertificate } from "./certificate-check.js";
 import { variableSource, type Credentials } from "./credentials.js";
+import type { VariableSource } from "../core/config/variables.js";
 import { oneError } from "./get-access-token.js";
 
 export interface EmulatorCredential {
   readonly integration: Integration;
   /** The flow the collection will choose for these variables. */
-  readonly flow: "jwt" | "s2s";
+  readonly flow: "jwt" | "s2s" | "user";
+  /** A user's sign-in credential (OAuth Web App with CLIENT_SECRET, else Single-Page App), for the authorize and token endpoints. */
+  readonly userClient?: UserClient;
   readonly file: string;
   /** Where the JWT flow's public key came from: CERTIFICATE, integration.publicKey, or PRIVATE_KEY (derived). */
   readonly publicKeyFrom?: string;
@@ -39,6 +44,7 @@ export function emulatorCredential(credentials: Credentials, file: string): Emul
       `${file} holds only a pasted ACCESS_TOKEN, no credential to register: give an environment with API_KEY, CLIENT_SECRET and SCOPES (OAuth Server-to-Server) or a PRIVATE_KEY and META_SCOPE (JWT).`,
     );
   }
+  if (flow === "user") return userCredential(source, file);
   const s2s = readS2sConfig(source);
   if (flow === "s2s") {
     if (!s2s.ok) throw inFileError(file, oneError(s2s.problems));
@@ -69,6 +75,25 @@ export function emulatorCredential(credentials: Credentials, file: string): Emul
   return { integration, flow, file, publicKeyFrom, warnings };
 }
 
+/**
+ * A user credential as the Developer Console would hold it: a Web App when CLIENT_SECRET is set, else a Single-Page
+ * App; Postman's callback and https://localhost (any port, as `login` listens) allowed by the redirect pattern; the
+ * identity scopes and SCOPES may be asked for. Its integration (client ID and secret, no scopes) is only a placeholder.
+ */
+function userCredential(source: VariableSource, file: string): EmulatorCredential {
+  const read = readUserCredential(source);
+  if (!read.ok) throw inFileError(file, oneError(read.problems));
+  const { clientId, clientSecret, scopes } = read.value;
+  const userClient = makeUserClient({
+    clientId,
+    kind: clientSecret === undefined ? "spa" : "web",
+    ...(clientSecret === undefined ? {} : { clientSecret }),
+    scopes: [...new Set([...IDENTITY_SCOPES, ...scopes])],
+  });
+  const integration = { clientId, clientSecret: clientSecret ?? "", orgId: "", technicalAccountId: "", metascopes: [], scopes: [] };
+  return { integration, userClient, flow: "user", file, warnings: [] };
+}
+
 /** The SPKI PEM of a checked key's public half (modulus and exponent, as jsrsasign read them). */
 function publicKeyOf(key: RSAKey): string {
   const { n, e } = key as RSAKey & { n: { toString(radix: 16): string }; e: number };
@@ -81,6 +106,10 @@ function publicKeyOf(key: RSAKey): string {
 /** What the rehearsal prints of a credential: its ids, never its secret or key. */
 export function describeCredential(credential: EmulatorCredential): string {
   const { integration: i, flow, file } = credential;
+  if (flow === "user") {
+    const kind = credential.userClient?.kind === "web" ? "OAuth Web App" : "OAuth Single-Page App";
+    return `${kind} credential (a user's sign-in) from ${file}: client ID ${i.clientId}, scopes ${(credential.userClient?.scopes ?? []).join(",")}`;
+  }
   if (flow === "s2s")
     return `OAuth Server-to-Server credential from ${file}: client ID ${i.clientId}, scopes ${(i.scopes ?? []).join(",")}`;
   return (

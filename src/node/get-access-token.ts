@@ -11,16 +11,24 @@ import { readCredentials, readCredentialsFile, variableSource, withIms, type Cre
 import { forFiles } from "./host-wording.js";
 import { httpsTransport, type HttpsOptions } from "./https-transport.js";
 import { cachedToken, cacheToken } from "./token-file.js";
+import { updateEnvironmentFile } from "./environment-update.js";
 
 /** The flows in words, for the lines a person reads ("an OAuth Server-to-Server token"). */
-const FLOW_WORDS: Record<AuthFlow, string> = { s2s: "OAuth Server-to-Server", jwt: "JWT (service account)", token: "pasted" };
-const FLOW_ARTICLE: Record<AuthFlow, string> = { s2s: "an", jwt: "a", token: "a" };
+const FLOW_WORDS: Record<AuthFlow, string> = {
+  s2s: "OAuth Server-to-Server",
+  jwt: "JWT (service account)",
+  user: "user (signed-in)",
+  token: "pasted",
+};
+const FLOW_ARTICLE: Record<AuthFlow, string> = { s2s: "an", jwt: "a", user: "a", token: "a" };
 
 export interface AccessToken {
   readonly accessToken: string;
   /** Absolute expiry, milliseconds since 1970; undefined only for a pasted ACCESS_TOKEN that does not say. */
   readonly expiresAt: number | undefined;
   readonly flow: AuthFlow;
+  /** A user's renewal: the refresh token IMS returned; the one sent is spent and must be replaced by this one. */
+  readonly refreshToken?: string;
 }
 
 export interface GetAccessTokenOptions extends HttpsOptions {
@@ -50,9 +58,18 @@ export async function getAccessTokenForFile(
   options: GetAccessTokenOptions & { expect?: "aem"; values?: Readonly<Record<string, string>> } = {},
 ): Promise<AccessToken> {
   try {
-    const fromFile = variableSource(withIms(readCredentialsFile(file, options.expect), options.ims));
+    const credentials = readCredentialsFile(file, options.expect);
+    const fromFile = variableSource(withIms(credentials, options.ims));
     const values = options.values ?? {};
-    return await tokenFor((name) => (Object.hasOwn(values, name) ? values[name] : fromFile(name)), options);
+    const token = await tokenFor((name) => (Object.hasOwn(values, name) ? values[name] : fromFile(name)), options);
+    // IMS spent the refresh token: the new one goes into the file, or the next run would present a spent one.
+    if (token.refreshToken !== undefined && credentials.kind !== "aem") {
+      updateEnvironmentFile(file, { REFRESH_TOKEN: token.refreshToken });
+      options.log?.(
+        `stored the new REFRESH_TOKEN IMS returned in ${file} (the one used is spent${Object.hasOwn(values, "REFRESH_TOKEN") ? "; save the new one where --set REFRESH_TOKEN came from" : ""})`,
+      );
+    }
+    return token;
   } catch (error) {
     throw isImsAuthError(error) ? forFiles(error) : error;
   }
@@ -68,7 +85,8 @@ export async function tokenFor(source: VariableSource, options: GetAccessTokenOp
     log(`using the pasted ACCESS_TOKEN (${until(plan.expiresAt)})`);
     return { accessToken: plan.accessToken, expiresAt: plan.expiresAt, flow: "token" };
   }
-  const key = configurationKey(source);
+  // A user's refresh token changes on every renewal: the cache is keyed on the credential and user without it.
+  const key = configurationKey(plan.flow === "user" ? (name) => (name === "REFRESH_TOKEN" ? "" : source(name)) : source);
   const cached = options.cacheFile === undefined ? undefined : cachedToken(options.cacheFile, key, source, now);
   if (cached) {
     log(`reused the cached ${FLOW_WORDS[plan.flow]} token from ${options.cacheFile} (${until(cached.expiresAt)})`);
@@ -79,7 +97,12 @@ export async function tokenFor(source: VariableSource, options: GetAccessTokenOp
     `IMS at ${plan.request.url.split("/")[2]} issued ${FLOW_ARTICLE[plan.flow]} ${FLOW_WORDS[plan.flow]} token (${until(token.expiresAt)})`,
   );
   if (options.cacheFile !== undefined) cacheToken(options.cacheFile, key, plan.flow, token, Date.now());
-  return { accessToken: token.accessToken, expiresAt: token.expiresAt, flow: plan.flow };
+  return {
+    accessToken: token.accessToken,
+    expiresAt: token.expiresAt,
+    flow: plan.flow,
+    ...(token.refreshToken === undefined ? {} : { refreshToken: token.refreshToken }),
+  };
 }
 
 function exchange(request: TokenRequest, options: HttpsOptions): Promise<IssuedToken> {

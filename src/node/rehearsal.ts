@@ -4,7 +4,8 @@ import { ImsAuthError } from "../core/errors.js";
 import { ImsEmulator, type EmulatorOptions } from "../emulator/ims-emulator.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../emulator/integration.js";
 import { makeEnvironment } from "../generator/environment/make-environment.js";
-import type { EnvironmentFile } from "../generator/environment/environments.js";
+import { buildEnvironment, templateByName, type EnvironmentFile } from "../generator/environment/environments.js";
+import type { UserClient } from "../emulator/user-clients.js";
 import { checkOutputFile, writeEnvironmentFile, writeFileAtomically } from "../generator/files/output-file.js";
 import { emulatorEnvironment } from "../runner/emulator-environment.js";
 import { readCredentialsFile, type Credentials } from "./credentials.js";
@@ -51,15 +52,22 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
   const throwaway =
     registered.length === 0 ? makeThrowawayCredential({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"] }) : undefined;
   const integrations = throwaway ? [throwaway.integration] : registered.map((entry) => entry.credential.integration);
+  const userClients = registered.flatMap((entry) => (entry.credential.userClient ? [entry.credential.userClient] : []));
   const emulator = await startEmulator({
     integrations,
+    userClients,
     port: options.port ?? 0,
     ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeMs: options.tokenLifetimeSeconds * 1000 }),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   try {
     if (options.writeEnv !== undefined) {
-      const env = throwaway ? emulatorEnvironment(emulator, throwaway) : rehearsalEnvironment(registered[0]!, emulator.host);
+      const first = registered[0];
+      const env = throwaway
+        ? emulatorEnvironment(emulator, throwaway)
+        : first?.credential.userClient
+          ? userRehearsalEnvironment(first.credential.userClient, first.read, emulator)
+          : rehearsalEnvironment(first!, emulator.host);
       writeEnvironmentFile(options.writeEnv, env);
     }
     if (options.caOut !== undefined) writeFileAtomically(options.caOut, emulator.caCertificatePem);
@@ -92,6 +100,29 @@ async function startEmulator(options: EmulatorOptions): Promise<ImsEmulator> {
 
 function register(read: Credentials, file: string): Registered {
   return { credential: emulatorCredential(read, file), read };
+}
+
+/**
+ * A user credential's rehearsal: the oauth-user environment pointed at the emulator, with a REFRESH_TOKEN of the
+ * emulator's test user already signed in and consented (when the credential gets one: a Web App asking for
+ * offline_access), so that the collection runs at once; `login --env` against the emulator signs in anew.
+ */
+function userRehearsalEnvironment(client: UserClient, read: Credentials, emulator: ImsEmulator): EnvironmentFile {
+  const value = (name: string) => String(read.variables.get(name) ?? "");
+  const { refreshToken } = emulator.signIn.signInWithoutBrowser(
+    client.clientId,
+    value("SCOPES")
+      .split(/[\s,]+/)
+      .filter(Boolean),
+  );
+  return buildEnvironment(templateByName("oauth-user"), {
+    IMS: emulator.host,
+    API_KEY: client.clientId,
+    CLIENT_SECRET: client.clientSecret ?? "",
+    SCOPES: value("SCOPES"),
+    REFRESH_TOKEN: refreshToken ?? "",
+    AUTH_FLOW: "user",
+  });
 }
 
 /**

@@ -505,7 +505,7 @@ describe("automatic authentication before an API request, one run per row", () =
       "AUTH_FLOW unknown",
       () => ({ ...S2S, AUTH_FLOW: "password" }),
       () => undefined,
-      refused("ERR_INVALID_VARIABLE", /AUTH_FLOW is "password" but must be jwt, oauth-s2s or token/, "AUTH_FLOW"),
+      refused("ERR_INVALID_VARIABLE", /AUTH_FLOW is "password" but must be jwt, oauth-s2s, user or token/, "AUTH_FLOW"),
     ],
     [
       "TOKEN_MARGIN_MINUTES not a number",

@@ -53,7 +53,7 @@ describe("skipTokenRequestNote", () => {
   it("an AUTH_FLOW that names no flow is an error, not a skip", () => {
     const attempt = () => skipTokenRequestNote(source({ ...S2S, AUTH_FLOW: "oauth" }), "s2s");
     expect(attempt).toThrow(ImsAuthError);
-    expect(attempt).toThrow(/^AUTH_FLOW is "oauth" but must be jwt, oauth-s2s or token/);
+    expect(attempt).toThrow(/^AUTH_FLOW is "oauth" but must be jwt, oauth-s2s, user or token/);
   });
 });
 

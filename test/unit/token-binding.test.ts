@@ -33,6 +33,16 @@ describe("ACCESS_TOKEN_BINDING", () => {
     },
   );
 
+  it("a user's REFRESH_TOKEN: another one changes the tag (only as its digest); none leaves the other flows' tags as they were", () => {
+    const user = { ...CREDENTIAL, AUTH_FLOW: "user", REFRESH_TOKEN: "eyFAKE-refresh-token-one" };
+    const tag = credentialTag(source(user));
+    expect(credentialTag(source({ ...user, REFRESH_TOKEN: "eyFAKE-refresh-token-two" }))).not.toBe(tag);
+    expect(credentialTag(source({ ...user, REFRESH_TOKEN: ` ${user.REFRESH_TOKEN}\n` }))).toBe(tag);
+    expect(bindingValue("token-1", source(user))).not.toContain("eyFAKE");
+    // An empty REFRESH_TOKEN is the same as none: a Server-to-Server binding stored before stays valid.
+    expect(credentialTag(source({ ...CREDENTIAL, REFRESH_TOKEN: "" }))).toBe(credentialTag(source(CREDENTIAL)));
+  });
+
   it("spaces around a value do not count, as the checks trim them", () => {
     expect(credentialTag(source({ ...CREDENTIAL, API_KEY: ` ${CREDENTIAL.API_KEY}\n` }))).toBe(credentialTag(source(CREDENTIAL)));
   });
@@ -55,7 +65,7 @@ describe("ACCESS_TOKEN_BINDING", () => {
 });
 
 describe("the requests the collection-level scripts leave alone", () => {
-  it.each(["/ims/exchange/jwt", "/ims/exchange/jwt/", "/ims/token/v3", "/ims/token/v2", "/ims/token", "/ims/authorize/v2"])(
+  it.each(["/ims/exchange/jwt", "/ims/exchange/jwt/", "/ims/token/v3", "/ims/token/v2", "/ims/token", "/ims/authorize/v2", "/ims/revoke"])(
     "%s: a token endpoint",
     (path) => {
       expect(isTokenPath(path)).toBe(true);

@@ -76,7 +76,12 @@ export const emulator: Command = {
       );
     }
     if (writeEnv) {
-      const from = rehearsal.credentials[0] ? `the environment of ${rehearsal.credentials[0].file}` : "a complete environment for it";
+      const first = rehearsal.credentials[0];
+      const from = !first
+        ? "a complete environment for it"
+        : first.userClient
+          ? `the oauth-user environment of ${first.file}, with a REFRESH_TOKEN of the emulator's test user (valid on this emulator only; \`login --env ${writeEnv} --ca CA_FILE\` signs in anew)`
+          : `the environment of ${first.file}`;
       console.log(`wrote ${writeEnv}: ${from}, with IMS and the sample hosts at https://${server.host}`);
     }
     if (caOut) console.log(`wrote ${caOut}: the emulator's certificate`);

@@ -17,7 +17,8 @@ export const generate: Command = {
   usage: `postman-ims-auth generate [--out DIR] [--flows jwt,oauth-s2s] [--name NAME] [--target postman|postman-v3|bruno] [--force]
 
   -o, --out DIR     directory to write collections/ and environments/ into (default: .)
-  --flows LIST      Authenticate requests to include: jwt, oauth-s2s or both (default: both);
+  --flows LIST      Authenticate requests to include: jwt, oauth-s2s or both (default: both); oauth-user:
+                    the user collection (a user's sign-in: Postman's OAuth 2.0 and REFRESH_TOKEN);
                     environment templates are written for the flows chosen
   --name NAME       the collection's name (default: Adobe IMS); it also names the file
   --force           replace files that exist and differ (an environment template you filled in);

@@ -5,8 +5,8 @@ import { ImsAuthError } from "../errors.js";
 import type { VariableSource } from "./variables.js";
 import { vaultKey } from "./vault-reference.js";
 
-/** jwt: service account; s2s: OAuth Server-to-Server; token: a pasted ACCESS_TOKEN used as it is. */
-export type AuthFlow = "jwt" | "s2s" | "token";
+/** jwt: service account; s2s: OAuth Server-to-Server; user: a user's sign-in, renewed with REFRESH_TOKEN; token: a pasted ACCESS_TOKEN used as it is. */
+export type AuthFlow = "jwt" | "s2s" | "user" | "token";
 
 const NAMES: Record<string, AuthFlow> = {
   jwt: "jwt",
@@ -16,7 +16,14 @@ const NAMES: Record<string, AuthFlow> = {
   client_credentials: "s2s",
   "client-credentials": "s2s",
   token: "token",
+  user: "user",
+  "oauth-user": "user",
+  refresh_token: "user",
+  "refresh-token": "user",
 };
+
+/** AUTH_FLOW's value for each flow, as the variable's description and the notes name it. */
+const FLOW_VALUE: Record<AuthFlow, string> = { jwt: "jwt", s2s: "oauth-s2s", user: "user", token: "token" };
 
 /** Filled in, or a {{vault:…}} reference: the vault's secret is read once the flow is known. */
 function isSet(source: VariableSource, name: string): boolean {
@@ -30,13 +37,22 @@ export function chooseFlow(source: VariableSource): AuthFlow {
     if (!flow) {
       throw new ImsAuthError(
         "ERR_INVALID_VARIABLE",
-        `AUTH_FLOW is "${forced}" but must be jwt, oauth-s2s or token (or empty to choose from the variables).`,
+        `AUTH_FLOW is "${forced}" but must be jwt, oauth-s2s, user or token (or empty to choose from the variables).`,
         "AUTH_FLOW",
       );
     }
     return flow;
   }
   const has = (name: string) => isSet(source, name);
+  // A user's sign-in: a Web App credential has a secret and scopes too, so REFRESH_TOKEN decides before them.
+  if (has("REFRESH_TOKEN")) {
+    if (!has("PRIVATE_KEY")) return "user";
+    throw new ImsAuthError(
+      "ERR_AUTH_FLOW",
+      "PRIVATE_KEY (a service account, JWT flow) and REFRESH_TOKEN (a user's sign-in) are both set. Set AUTH_FLOW to jwt or user.",
+      "AUTH_FLOW",
+    );
+  }
   if (has("PRIVATE_KEY")) {
     if (!has("META_SCOPE") && has("SCOPES")) {
       throw new ImsAuthError(
@@ -56,7 +72,7 @@ export function chooseFlow(source: VariableSource): AuthFlow {
     "ERR_AUTH_FLOW",
     "No credentials to get an access token: set API_KEY, CLIENT_SECRET and SCOPES (OAuth Server-to-Server), " +
       "or PRIVATE_KEY with IMS_ORG, TECHNICAL_ACCOUNT_ID, API_KEY, CLIENT_SECRET and META_SCOPE (JWT), " +
-      "or paste an ACCESS_TOKEN.",
+      "or API_KEY, CLIENT_SECRET and a REFRESH_TOKEN from `postman-ims-auth login` (a user's sign-in), or paste an ACCESS_TOKEN.",
     "AUTH_FLOW",
   );
 }
@@ -65,6 +81,7 @@ export function chooseFlow(source: VariableSource): AuthFlow {
 export const TOKEN_REQUEST_NAMES: Record<Exclude<AuthFlow, "token">, string> = {
   jwt: "IMS: JWT Generate + Auth via User Token",
   s2s: "IMS: OAuth Server-to-Server Token",
+  user: "IMS: User Token (refresh)",
 };
 
 /**
@@ -88,8 +105,10 @@ export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthF
       ? "holds only a pasted ACCESS_TOKEN, which every other request sends as it is"
       : chosen === "jwt"
         ? `holds a service account (JWT) credential (${isSet(source, "PRIVATE_KEY") ? "PRIVATE_KEY" : "META_SCOPE"} is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
-        : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
+        : chosen === "user"
+          ? "holds a user's sign-in (REFRESH_TOKEN is set): every request gets the user's token by itself"
+          : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
   const why = forced ? `AUTH_FLOW is ${optionalValue(source, "AUTH_FLOW")}` : `this environment ${held}`;
-  const other = flow === "jwt" ? "jwt" : "oauth-s2s";
+  const other = FLOW_VALUE[flow];
   return `postman-ims-auth: skipped "${TOKEN_REQUEST_NAMES[flow]}": ${why}. To use this request, set AUTH_FLOW to ${other}.`;
 }

@@ -21,6 +21,7 @@ export const CREDENTIAL_VARIABLES = [
   "SCOPES",
   "PRIVATE_KEY",
   "PRIVATE_KEY_PASSPHRASE",
+  "REFRESH_TOKEN",
 ] as const;
 
 export const VARIABLES = {
@@ -64,8 +65,14 @@ export const VARIABLES = {
     description: "OAuth scopes of the Server-to-Server credential, comma-separated (Developer Console, the credential's Scopes).",
     secret: false,
   },
+  REFRESH_TOKEN: {
+    description:
+      "User sign-in (OAuth Web App credential): the refresh token `postman-ims-auth login --env FILE` writes. Each renewal replaces it (the collection stores the new one here); it lasts 14 days unused.",
+    secret: true,
+  },
   AUTH_FLOW: {
-    description: "Optional: jwt, oauth-s2s or token, to choose the flow; empty lets the collection choose (PRIVATE_KEY means jwt).",
+    description:
+      "Optional: jwt, oauth-s2s, user or token, to choose the flow; empty lets the collection choose (PRIVATE_KEY means jwt, REFRESH_TOKEN means user).",
     secret: false,
   },
   TOKEN_MARGIN_MINUTES: {

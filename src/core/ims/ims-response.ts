@@ -3,14 +3,17 @@
 import { jwtMigrationAdvice } from "./jwt-end-of-life.js";
 import type { AuthFlow } from "../config/flow.js";
 import { ImsAuthError } from "../errors.js";
+import { SIGN_IN_HOW } from "../config/user-config.js";
 
-/** jwt: POST /ims/exchange/jwt (expires_in in milliseconds); s2s: POST /ims/token/v3 (seconds). */
+/** jwt: POST /ims/exchange/jwt (expires_in in milliseconds); s2s and user: POST /ims/token/v3 (seconds). */
 export type IssuingFlow = Exclude<AuthFlow, "token">;
 
 export interface IssuedToken {
   readonly accessToken: string;
   /** Absolute expiry, milliseconds since 1970. */
   readonly expiresAt: number;
+  /** A user's sign-in: the new refresh token IMS returned, to keep in place of the one sent. */
+  readonly refreshToken?: string;
 }
 
 const MAX_DESCRIPTION = 300;
@@ -57,6 +60,7 @@ export function hintFor(flow: IssuingFlow, status: number, error: string, descri
 function hintForError(flow: IssuingFlow, status: number, error: string, description: string): string {
   const scopeVariable = flow === "jwt" ? "META_SCOPE" : "SCOPES";
   if (status === 429 || status >= 500) return "IMS is busy or unavailable; wait a moment and run again.";
+  if (flow === "user") return userHint(error, description);
   switch (error) {
     case "invalid_client":
       // A Developer Console JWT credential past its end of life answers invalid_client too: say so after the usual hint.
@@ -84,6 +88,33 @@ function hintForError(flow: IssuingFlow, status: number, error: string, descript
         ? "Check IMS, IMS_ORG, TECHNICAL_ACCOUNT_ID, API_KEY, CLIENT_SECRET, META_SCOPE and PRIVATE_KEY against the Developer Console credential."
         : "Check IMS, API_KEY, CLIENT_SECRET and SCOPES against the Developer Console credential.";
   }
+}
+
+/** A user's renewal: the credential is an OAuth Web App (secret) or Single-Page/Native App (none), the grant a refresh token. */
+function userHint(error: string, description: string): string {
+  switch (error) {
+    case "invalid_client":
+      return /client_secret/i.test(description)
+        ? "Check CLIENT_SECRET: IMS did not accept it for this API_KEY (the OAuth Web App credential's Retrieve client secret). A Single-Page or Native App credential has no secret: leave CLIENT_SECRET empty."
+        : "Check API_KEY: it must be the Client ID of the OAuth credential the user signed in with.";
+    case "unauthorized_client":
+      return "This credential may not renew with a refresh token: refresh tokens are for OAuth Web App credentials (Single-Page and Native App credentials get none; sign in again when the token expires).";
+    case "invalid_scope":
+      return "IMS refused the scopes: the user consented to fewer. Sign in again with the scopes you need (SCOPES).";
+    default:
+      return "Check IMS, API_KEY, CLIENT_SECRET and REFRESH_TOKEN against the credential the user signed in with.";
+  }
+}
+
+/** IMS's answer to a refresh token it no longer takes (RFC 6749 §5.2: invalid_grant for an expired, revoked or used grant). */
+function signInAgain(status: number, said: string): ImsAuthError {
+  return new ImsAuthError(
+    "ERR_SIGN_IN_AGAIN",
+    `IMS refused REFRESH_TOKEN (HTTP ${status} ${said}): a refresh token stops working 14 days after it was issued, when it is revoked ` +
+      "(the user removed the application's access, or an administrator did), and once it has been used: every renewal returns a new one " +
+      `and only the newest works (was an older copy of the environment, or of the CI secret, used?). ${SIGN_IN_HOW}`,
+    "REFRESH_TOKEN",
+  );
 }
 
 /** Which half of the client ID and secret pair to check: IMS says so in its description when it can ("invalid client_secret parameter"). */
@@ -133,6 +164,7 @@ export function readTokenResponse(
     const error = redact(body.error, secrets);
     const said = description ? `${clip(error)}: "${clip(description)}"` : clip(error);
     const busy = status === 429 || status >= 500;
+    if (flow === "user" && !busy && (error === "invalid_grant" || error === "invalid_token")) throw signInAgain(status, said);
     throw new ImsAuthError(
       busy ? "ERR_IMS_UNREACHABLE" : "ERR_IMS_REJECTED",
       `IMS ${busy ? "could not answer" : "refused"} the token request (HTTP ${status} ${said}). ${hintFor(flow, status, error, description, nowMs, aem)}`,
@@ -156,5 +188,6 @@ export function readTokenResponse(
     );
   }
   const lifetimeMs = flow === "jwt" ? expiresIn : expiresIn * 1000;
-  return { accessToken, expiresAt: nowMs + Math.floor(lifetimeMs) };
+  const refreshToken = typeof body.refresh_token === "string" && body.refresh_token !== "" ? { refreshToken: body.refresh_token } : {};
+  return { accessToken, expiresAt: nowMs + Math.floor(lifetimeMs), ...refreshToken };
 }

@@ -8,7 +8,7 @@ export const BINDING_VARIABLE = "ACCESS_TOKEN_BINDING";
 /**
  * What decides which token IMS issues, none of it secret: the flow, the host, the client, what is asked for,
  * and for JWT the organization and technical account. A rotated client secret or a new key for the same
- * credential leaves the token valid: not here (and the per-request check never reads a secret).
+ * credential leaves the token valid: not here. The one secret read, a user's REFRESH_TOKEN, enters only as a tag.
  */
 const IDENTITY = ["AUTH_FLOW", "IMS", "API_KEY", "SCOPES", "META_SCOPE", "IMS_ORG", "TECHNICAL_ACCOUNT_ID"] as const;
 
@@ -31,8 +31,16 @@ function tag(value: string): string {
   return sha256Hex(value).slice(0, 16);
 }
 
+/**
+ * A user's sign-in adds which REFRESH_TOKEN the token came from (its tag, never the token): another user's, or
+ * a new one pasted by hand, asks IMS again. The binding is stored after the rotated refresh token IMS returns,
+ * so our own rotation keeps the token bound. Empty for the other flows, whose tags stay as they were.
+ */
 export function credentialTag(source: VariableSource): string {
-  return tag(IDENTITY.map((name) => text(source, name)).join("\u0000"));
+  const parts = IDENTITY.map((name) => text(source, name));
+  const refresh = text(source, "REFRESH_TOKEN");
+  if (refresh !== "") parts.push(tag(refresh));
+  return tag(parts.join("\u0000"));
 }
 
 export function tokenTag(token: string): string {

@@ -76,7 +76,9 @@ export function exchangeToken(request: TokenRequest, transport: Transport, timer
 /** The token of a final answer; IMS's refusal carries how many attempts were made. */
 function read(request: TokenRequest, reply: TransportReply, tries: string): IssuedToken {
   // What we sent that IMS might echo back in an error description, to be redacted.
-  const secrets = request.form.filter(([key]) => key === "client_secret" || key === "jwt_token").map(([, value]) => value);
+  const secrets = request.form
+    .filter(([key]) => key === "client_secret" || key === "jwt_token" || key === "refresh_token")
+    .map(([, value]) => value);
   try {
     return readTokenResponse(request.flow, reply.status, reply.text, Date.now(), secrets, request.aem === true);
   } catch (failure) {

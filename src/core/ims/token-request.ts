@@ -8,6 +8,7 @@ import { createJwtAssertion } from "../jws/jwt-assertion.js";
 import { readJwtConfig, type JwtConfig } from "../config/jwt-config.js";
 import { JWT_EXCHANGE_PATH, jwtExchangeForm } from "./jwt-exchange-form.js";
 import { readS2sConfig, s2sTokenForm, TOKEN_V3_PATH } from "../config/s2s-config.js";
+import { readUserConfig, SIGN_IN_HOW, USER_TOKEN_PATH, userTokenForm } from "../config/user-config.js";
 import { accessTokenExpiry, CLOCK_SKEW_MS, marginMs } from "./token-freshness.js";
 import type { VariableSource } from "../config/variables.js";
 
@@ -50,9 +51,32 @@ export function prepareTokenRequest(flow: Exclude<AuthFlow, "token">, source: Va
     if (!checked.ok) return checked;
     return jwtRequest(checked.value, createJwtAssertion(checked.value, nowMs));
   }
+  if (flow === "user") {
+    const checked = readUserConfig(source);
+    if (!checked.ok) return checked;
+    const expired = refreshTokenExpired(checked.value.refreshToken, nowMs);
+    if (expired) return { ok: false, problems: [expired] };
+    return { ok: true, request: { flow, url: `https://${checked.value.ims}${USER_TOKEN_PATH}`, form: userTokenForm(checked.value) } };
+  }
   const checked = readS2sConfig(source);
   if (!checked.ok) return checked;
   return { ok: true, request: { flow, url: `https://${checked.value.ims}${TOKEN_V3_PATH}`, form: s2sTokenForm(checked.value) } };
+}
+
+/**
+ * IMS writes a refresh token's expiry inside it (created_at + expires_in, as @adobe/aio-lib-ims reads it): one
+ * that has expired by IMS's own account, with the clock allowance to spare, is not sent to be refused.
+ */
+function refreshTokenExpired(token: string, nowMs: number): ImsAuthError | undefined {
+  const expiry = accessTokenExpiry(token);
+  if (expiry === undefined || expiry + CLOCK_SKEW_MS > nowMs) return undefined;
+  const when = new Date(expiry).toISOString().replace(/\.\d+Z$/, "Z");
+  return new ImsAuthError(
+    "ERR_SIGN_IN_AGAIN",
+    `REFRESH_TOKEN expired at ${when} (a refresh token lasts 14 days from the sign-in or renewal that issued it). ${SIGN_IN_HOW} ` +
+      `If you signed in recently, ${clockHint(nowMs).replace(/^This/, "this")}`,
+    "REFRESH_TOKEN",
+  );
 }
 
 /** The shapes a pasted token takes by mistake, each with what to do; the token itself is never quoted. */

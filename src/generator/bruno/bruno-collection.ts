@@ -135,7 +135,8 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
     for (const [relative, value] of brunoFolder(folder, index + 1, sample)) files.set(join(folder.name, relative), text(value));
   });
   for (const template of TEMPLATES) {
-    if (!template.flows.some((flow) => flows.includes(flow))) continue;
+    // The collection renews a user's token from REFRESH_TOKEN as it does the others: the user environment always comes along.
+    if (!template.flows.some((flow) => flows.includes(flow) || flow === "oauth-user")) continue;
     const environment = buildEnvironment(template);
     // Secrets are marked secret and carry no value: the Bruno app keeps their values encrypted, outside the file.
     const variables = environment.values.map(({ key, value, type, description }) =>

@@ -4,6 +4,7 @@ import { ImsAuthError } from "../../core/errors.js";
 import { VARIABLES, type VariableInfo, type VariableName } from "../../core/config/variables.js";
 import type { FlowOption } from "../collection/flows.js";
 import { stableId } from "../collection/ids.js";
+import { USER_TEMPLATE } from "./user-template.js";
 
 export interface EnvironmentValue {
   key: string;
@@ -48,6 +49,8 @@ export interface EnvironmentTemplate {
   readonly flows: readonly FlowOption[];
   /** What every student of a roster must be given a value for, unless the instructor says otherwise. */
   readonly required: readonly VariableName[];
+  /** Values this template starts with, over the variables' own defaults. */
+  readonly defaults?: Partial<Record<EnvironmentVariableName, string>>;
 }
 
 export const TEMPLATES: readonly EnvironmentTemplate[] = [
@@ -125,6 +128,7 @@ export const TEMPLATES: readonly EnvironmentTemplate[] = [
     flows: ["jwt"],
     required: ["API_KEY", "CLIENT_SECRET", "META_SCOPE", "PRIVATE_KEY", "TECHNICAL_ACCOUNT_ID", "IMS_ORG"],
   },
+  USER_TEMPLATE,
 ];
 
 /** A template's short name, as the command line takes it: "workshop", "oauth-s2s", "aem". */
@@ -156,7 +160,7 @@ export function buildEnvironment(
       const info: VariableInfo = ENVIRONMENT_VARIABLES[key];
       return {
         key,
-        value: values[key] ?? info.default ?? "",
+        value: values[key] ?? template.defaults?.[key] ?? info.default ?? "",
         type: info.secret ? "secret" : "default",
         enabled: true,
         description: template.descriptions?.[key] ?? info.description,

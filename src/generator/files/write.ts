@@ -8,6 +8,7 @@ import { buildCollection, COLLECTION_FILE, COLLECTION_FLOWS, type CollectionOpti
 import { checkOutputFile, checkOutputFolder, existingOutputFiles, toJsonText, writeFileAtomically } from "./output-file.js";
 import { buildEnvironment, TEMPLATES } from "../environment/environments.js";
 import { safeFileStem } from "./safe-file-name.js";
+import { buildUserCollection, USER_COLLECTION_FILE } from "../collection/user-collection.js";
 
 export { checkOutputFile, toJsonText, writeEnvironmentFile, writeFileAtomically } from "./output-file.js";
 
@@ -25,7 +26,15 @@ export function generatedFiles(options: CollectionOptions = {}): Map<string, str
   }
   const flows = options.flows ?? COLLECTION_FLOWS;
   const files = new Map<string, string>();
-  files.set(join("collections", collectionFileName(options.name)), toJsonText(buildCollection({ ...options, flows })));
+  const serviceFlows = flows.filter((flow) => flow !== "oauth-user");
+  if (serviceFlows.length > 0)
+    files.set(join("collections", collectionFileName(options.name)), toJsonText(buildCollection({ ...options, flows: serviceFlows })));
+  // A user's sign-in has a collection of its own: its authorization is Postman's OAuth 2.0 sign-in.
+  if (flows.includes("oauth-user")) {
+    const file =
+      options.name === undefined ? USER_COLLECTION_FILE : collectionFileName(`${options.name}${serviceFlows.length > 0 ? " user" : ""}`);
+    files.set(join("collections", file), toJsonText(buildUserCollection(options.name)));
+  }
   for (const template of TEMPLATES) {
     if (template.flows.some((flow) => flows.includes(flow)))
       files.set(join("environments", template.file), toJsonText(buildEnvironment(template)));

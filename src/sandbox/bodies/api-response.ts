@@ -1,7 +1,9 @@
 // Body of the collection-level 401 watcher (after every response), as a function of `pm` (Postman's, or the Bruno adapter's).
 
+import { signInLeftToApp } from "../../core/ims/app-sign-in.js";
+import { ImsAuthError } from "../../core/errors.js";
 import { BINDING_VARIABLE, readBinding } from "../../core/ims/token-binding.js";
-import { isTokenEndpoint, storeVariable, type Postman } from "../host/postman.js";
+import { failTest, isTokenEndpoint, resolvedSource, storeVariable, type Postman } from "../host/postman.js";
 
 /**
  * A 401 means the token was revoked or expired early: the next request renews it, once per token. When the
@@ -10,7 +12,23 @@ import { isTokenEndpoint, storeVariable, type Postman } from "../host/postman.js
  * added after the collection was made are watched too; it reads nothing unless the answer is a 401.
  */
 export function apiResponse(pm: Postman): void {
-  if (pm.response?.code !== 401 || isTokenEndpoint(pm) || !sentStoredToken(pm)) return;
+  if (pm.response?.code !== 401 || isTokenEndpoint(pm)) return;
+  // A user's sign-in left to the Postman app's OAuth 2.0 helper, with no token from it (or none at all: Newman).
+  if (signInLeftToApp(resolvedSource(pm))) {
+    failTest(
+      pm,
+      "REFRESH_TOKEN is set correctly",
+      new ImsAuthError(
+        "ERR_MISSING_VARIABLE",
+        "The API answered 401 and there is no REFRESH_TOKEN to get the user's token with. In the Postman app: the collection's " +
+          "Authorization tab → Get New Access Token, then Use Token. Elsewhere (Newman, the Postman CLI, Bruno): " +
+          "`postman-ims-auth login --env FILE` puts a REFRESH_TOKEN in the environment.",
+        "REFRESH_TOKEN",
+      ),
+    );
+    return;
+  }
+  if (!sentStoredToken(pm)) return;
   const stored = pm.variables.get(BINDING_VARIABLE);
   const binding = readBinding(stored);
   if (binding?.after401 === "kept") return;

@@ -31,6 +31,9 @@ export interface Bru {
   hasVar(name: string): boolean;
   deleteVar(name: string): void;
   getEnvName(): string | undefined;
+  getEnvVar(name: string): unknown;
+  /** `bru run` writes what a script sets here back into the environment's file. */
+  setEnvVar(name: string, value: string): void;
   sendRequest(
     config: BrunoSendRequestConfig,
     callback: (error: { code?: string } | null, response: BrunoSendResponse | null) => void,

@@ -55,6 +55,8 @@ function reply(response: BrunoSendResponse): SendRequestResponse {
   };
 }
 
+const KEPT_IN_ENVIRONMENT = "REFRESH_TOKEN";
+
 /**
  * Variables our scripts write (the token, its expiry, the failure memo) become Bruno runtime
  * variables: `bru run` writes environment and collection variables back into their files, and
@@ -70,6 +72,13 @@ export function brunoPostman(scope: BrunoScope, pending: Pending, verdict: Verdi
     unset: (name: string) => bru.deleteVar(name),
   };
   const none = { get: () => undefined, set: runtime.set, has: () => false, unset: () => undefined };
+  // One exception: a user's REFRESH_TOKEN is spent by every renewal, so the new one goes where the spent one was, the
+  // environment (bru run writes it into the environment's file), or the next run would present a spent token.
+  const environment = {
+    ...none,
+    has: (name: string) => name === KEPT_IN_ENVIRONMENT && bru.getEnvVar(name) !== undefined,
+    set: (name: string, value: unknown) => (name === KEPT_IN_ENVIRONMENT ? bru.setEnvVar(name, String(value)) : runtime.set(name, value)),
+  };
   const response = res && {
     code: res.getStatus(),
     headers: { get: (name: string) => res.getHeader(name) ?? undefined },
@@ -85,7 +94,7 @@ export function brunoPostman(scope: BrunoScope, pending: Pending, verdict: Verdi
       replaceIn: (template) => String(bru.interpolate(template)),
       has: (name) => lookup(bru, name) !== undefined,
     },
-    environment: none,
+    environment,
     collectionVariables: runtime,
     request: {
       url: { getPath: () => urlPath(req.getUrl()) },

@@ -79,7 +79,7 @@ export function isTokenEndpoint(pm: Postman): boolean {
 }
 
 export function isTokenPath(path: string): boolean {
-  return /^\/ims\/(exchange|token|authorize)(\/|$)/.test(path);
+  return /^\/ims\/(exchange|token|authorize|revoke)(\/|$)/.test(path);
 }
 
 /**

@@ -19,6 +19,8 @@ interface Memo {
   readonly code: string;
   readonly message: string;
   readonly at: number;
+  /** The variable to fix, when the failure names one (REFRESH_TOKEN for a refresh token IMS no longer takes). */
+  readonly variable?: string;
 }
 
 /** The earlier failure for this configuration, as an error to report again; undefined when IMS should be asked. */
@@ -34,15 +36,16 @@ export function rememberedFailure(pm: Postman, key: string, nowMs: number): ImsA
     const when = pm.localVariablesOutliveRun
       ? `IMS refused the same values ${Math.max(1, Math.round(age / 1000))} s ago; it is asked again after a minute`
       : "IMS refused the same values earlier in this run; a new Send or run asks it again";
-    return new ImsAuthError(memo.code as ImsAuthError["code"], `${memo.message} (Not asked again: ${when}.)`);
+    return new ImsAuthError(memo.code as ImsAuthError["code"], `${memo.message} (Not asked again: ${when}.)`, memo.variable);
   } catch {
     return undefined;
   }
 }
 
 export function remember(pm: Postman, key: string, error: unknown, nowMs: number): void {
-  if (!isImsAuthError(error) || !error.code.startsWith("ERR_IMS_")) return;
-  const memo: Memo = { key, code: error.code, message: error.message, at: nowMs };
+  // IMS's refusals, and a refresh token IMS no longer takes (it would refuse it again on every request).
+  if (!isImsAuthError(error) || !(error.code.startsWith("ERR_IMS_") || error.code === "ERR_SIGN_IN_AGAIN")) return;
+  const memo: Memo = { key, code: error.code, message: error.message, at: nowMs, ...(error.variable ? { variable: error.variable } : {}) };
   pm.variables.set(MEMO_VARIABLE, JSON.stringify(memo));
 }
 

@@ -9,6 +9,7 @@ import { forget, remember, rememberedFailure } from "./failure-memo.js";
 import type { SandboxHost } from "../host/host.js";
 import { postmanTransport } from "../host/postman-transport.js";
 import { storeVariable, type Postman } from "../host/postman.js";
+import { storeWhereFound } from "../host/store-where-found.js";
 import { keepOrAdopt, storeBinding } from "./stored-token.js";
 import { accessTokenClaims, checkMarginAgainstLifetime } from "../../core/ims/token-freshness.js";
 
@@ -85,5 +86,8 @@ export function renewToken(pm: Postman, host: SandboxHost, source: VariableSourc
 function store(pm: Postman, token: IssuedToken, plain: VariableSource, after401: "renewed" | ""): void {
   storeVariable(pm, "ACCESS_TOKEN", token.accessToken);
   storeVariable(pm, "ACCESS_TOKEN_EXPIRES_AT", String(token.expiresAt));
+  // A user's renewal: the refresh token sent is spent, the new one is all that works from now on. Stored before the
+  // binding, which tags the refresh token the variables hold: our own rotation keeps the token bound.
+  if (token.refreshToken !== undefined) storeWhereFound(pm, "REFRESH_TOKEN", token.refreshToken);
   storeBinding(pm, token.accessToken, plain, after401);
 }
