@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { postmanV3Files } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import { tempDir } from "../helpers/cli.js";
+import { scriptLines } from "../../src/generator/collection/scripts.js";
 import { runMain } from "../helpers/cli-in-process.js";
 import { copies, readTree } from "../helpers/realistic-bruno-collection.js";
 import { ACME_V3 } from "../helpers/realistic-v3-collection.js";
@@ -107,8 +108,14 @@ describe("inject and verify on a v3 collection folder", () => {
     writeFileSync(file, `${text.slice(0, at)}"use strict";console.log(1);${text.slice(at + '"use strict";'.length)}`);
     const result = await runMain(["verify", dir]);
     expect(result.code).toBe(1);
+    // Lines count from inject's marker line (// >>> postman-ims-auth 401-watcher), then the script's header comment.
+    const line = scriptLines("api-response").findIndex((codeLine) => codeLine.startsWith("!function")) + 2;
+    expect(line).toBeGreaterThan(1);
     expect(result.stdout).toMatch(
-      /^changed +api-response +collection test script: changed since built: line 12, column 30: it has "!function\(\)\{\\"use strict\\";console\.log\(1\);/m,
+      new RegExp(
+        `^changed +api-response +collection test script: changed since built: line ${line}, column 30: it has "!function\\(\\)\\{\\\\"use strict\\\\";console\\.log\\(1\\);`,
+        "m",
+      ),
     );
   });
 

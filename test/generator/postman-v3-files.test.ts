@@ -12,7 +12,8 @@ import { ACME_V3 } from "../helpers/realistic-v3-collection.js";
 import { v3SchemaErrors } from "../helpers/schema.js";
 import { BROKEN_V3_FILES, brokenPath } from "../helpers/v3-broken-files.js";
 
-const files = postmanV3Files();
+// What `npm run build` writes: the service collection with its templates, then the user collection with oauth-user.
+const files = new Map([...postmanV3Files(), ...postmanV3Files({ flows: ["oauth-user"] })]);
 const committedDir = join(packageRoot(), "collections");
 const COLLECTION = "postman/collections/adobe-ims";
 
@@ -118,7 +119,8 @@ describe("the generated Postman v3 folder", () => {
   });
 
   it.each([...files.keys()])("%s passes our structural check of v3 files", (file) => {
-    expect(v3SchemaErrors(file.replace(`${COLLECTION}/`, ""), parse(files.get(file)!))).toEqual([]);
+    // Paths inside their collection's folder: the kind of a definition.yaml is read from where it sits.
+    expect(v3SchemaErrors(file.replace(/^postman\/collections\/[^/]+\//, ""), parse(files.get(file)!))).toEqual([]);
   });
 });
 

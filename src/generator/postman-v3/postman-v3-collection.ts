@@ -3,6 +3,7 @@
 
 import { stringify } from "yaml";
 import { buildCollection, COLLECTION_FLOWS, type CollectionOptions } from "../collection/collection.js";
+import { buildUserCollection } from "../collection/user-collection.js";
 import { buildEnvironment, type EnvironmentFile, TEMPLATES } from "../environment/environments.js";
 import { safeFileStem } from "../files/safe-file-name.js";
 import { orderOf, v3CollectionDefinition, v3FileStem, v3FolderFiles, type V2Node } from "./v3-items.js";
@@ -52,10 +53,18 @@ export const v3EnvironmentFile = (v2File: string): string => v2File.replace(/\.p
 /** Path under --out → text: what `generate --target postman-v3` writes (collections/postman/ in this repository). */
 export function postmanV3Files(options: CollectionOptions = {}): Map<string, string> {
   const flows = options.flows ?? COLLECTION_FLOWS;
-  const collection = buildCollection({ ...options, flows }) as V2Node;
-  const folder = `${V3_COLLECTIONS}/${v3FolderName(options.name)}`;
   const files = new Map<string, string>();
-  for (const [path, value] of v3CollectionValues(collection)) files.set(`${folder}/${path}`, v3Yaml(value));
+  const add = (collection: V2Node, folderName: string) => {
+    for (const [path, value] of v3CollectionValues(collection)) files.set(`${V3_COLLECTIONS}/${folderName}/${path}`, v3Yaml(value));
+  };
+  const serviceFlows = flows.filter((flow) => flow !== "oauth-user");
+  if (serviceFlows.length > 0) add(buildCollection({ ...options, flows: serviceFlows }) as V2Node, v3FolderName(options.name));
+  // A user's sign-in has a collection of its own, as in the v2.1 JSON: adobe-ims-user/ beside adobe-ims/.
+  if (flows.includes("oauth-user"))
+    add(
+      buildUserCollection(options.name) as V2Node,
+      `${v3FolderName(options.name)}${serviceFlows.length > 0 || options.name === undefined ? "-user" : ""}`,
+    );
   for (const template of TEMPLATES) {
     if (template.flows.some((flow) => flows.includes(flow)))
       files.set(`${V3_ENVIRONMENTS}/${v3EnvironmentFile(template.file)}`, v3EnvironmentYaml(buildEnvironment(template)));
