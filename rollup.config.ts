@@ -232,7 +232,7 @@ const engine: RollupOptions = {
 };
 
 /** Scripts that go into collections: one IIFE each, no globals, nothing imported or fetched at run time. */
-const SCRIPT_NAMES = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"];
+const SCRIPT_NAMES = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "401-watcher", "sample-guard"];
 const scripts = SCRIPT_NAMES.map(
   (name): RollupOptions => ({
     input: `src/sandbox/scripts/${name}.ts`,

@@ -79,7 +79,7 @@ export const SCRIPT_INFO: Readonly<Record<string, ScriptInfo>> = {
       "IMS_AUTH_RUN_FAILURE (local variable: this run only)",
     ],
   },
-  "api-response": {
+  "401-watcher": {
     what:
       "the collection-level test script, the 401 watcher: after a 401, marks the token stale so the next request renews it, " +
       "once per token; a 401 with the token obtained because of one is not renewed again, and its likely cause is said once " +

@@ -3,7 +3,7 @@
 import { bindingValue } from "../core/ims/token-binding.js";
 import { cpus, loadavg } from "node:os";
 import { ImsEmulator } from "../emulator/ims-emulator.js";
-import { makeThrowawayCredential } from "../emulator/integration.js";
+import { makeThrowawayCredential } from "../emulator/service/integration.js";
 import { emulatorEnvironment, writeCaFile } from "../runner/emulator-environment.js";
 import { benchCollection, shippedCollection, type Variant } from "./collections.js";
 import { judge, type BenchResults, type ImsCallsRow, type PerRequestRow, type SigningRow } from "./results.js";

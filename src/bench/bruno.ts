@@ -8,8 +8,8 @@ import { request } from "node:https";
 import { homedir, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ImsEmulator } from "../emulator/ims-emulator.js";
-import { makeThrowawayCredential } from "../emulator/integration.js";
-import { packageRoot } from "../generator/files/paths.js";
+import { makeThrowawayCredential } from "../emulator/service/integration.js";
+import { packageRoot } from "../files/paths.js";
 import { median, round, rotate } from "./stats.js";
 
 export interface BrunoBenchOptions {

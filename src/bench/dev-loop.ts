@@ -2,7 +2,7 @@
 
 import { spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { packageRoot } from "../generator/files/paths.js";
+import { packageRoot } from "../files/paths.js";
 import { median, round } from "./stats.js";
 
 export interface DevLoopOptions {

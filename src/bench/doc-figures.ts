@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot, sandboxDir } from "../generator/files/paths.js";
+import { packageRoot, sandboxDir } from "../files/paths.js";
 import { type BrunoBenchResults, formatBrunoResults } from "./bruno.js";
 import type { BenchResults } from "./results.js";
 import { builtBrunoSizes, builtSizes } from "./sizes.js";

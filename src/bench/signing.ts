@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sandboxDir } from "../generator/files/paths.js";
+import { sandboxDir } from "../files/paths.js";
 
 /** Where the timing script leaves its figures (an environment variable, read back from the run). */
 export const SIGNING_RESULT = "BENCH_SIGNING";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { sandboxDir } from "../generator/files/paths.js";
+import { sandboxDir } from "../files/paths.js";
 import { ONE_LINE_SCRIPT, variantScript } from "./collections.js";
 
 export const SIZE_LIMIT_BYTES = 120 * 1024;
@@ -22,7 +22,7 @@ const EMITTED: ReadonlyArray<readonly [string, string]> = [
   ["s2s-exchange", "pre-request of the Server-to-Server request"],
   ["token-response", "test script of both Authenticate requests"],
   ["sample-guard", "pre-request of the sample requests"],
-  ["api-response", "collection test script: after every response (the 401 watcher)"],
+  ["401-watcher", "collection test script: after every response (the 401 watcher)"],
   ["engine", "not emitted alone: carried deflated in auto-auth and jwt-exchange, evaluated only to get a token"],
 ];
 
@@ -33,7 +33,7 @@ const EMITTED_FOR_BRUNO: ReadonlyArray<readonly [string, string]> = [
   ["s2s-exchange", "before-request of the Server-to-Server request"],
   ["token-response", "tests of both Authenticate requests"],
   ["sample-guard", "before-request of the sample requests"],
-  ["api-response", "collection tests: after every response (the 401 watcher)"],
+  ["401-watcher", "collection tests: after every response (the 401 watcher)"],
 ];
 
 function measure(script: string, source: string, runs: string): ScriptSize {

@@ -4,7 +4,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isImsAuthError } from "../core/errors.js";
-import { packageVersion } from "../generator/files/paths.js";
+import { packageVersion } from "../files/paths.js";
 import type { Command } from "./command.js";
 import { demo } from "./commands/demo.js";
 import { doctor } from "./commands/doctor.js";

@@ -1,6 +1,6 @@
 // What the CLI prints for an error it did not expect (a bug of ours): what ran, so a report can say; no stack unless DEBUG asks.
 
-import { packageVersion } from "../generator/files/paths.js";
+import { packageVersion } from "../files/paths.js";
 
 /** DEBUG=1, DEBUG=postman-ims-auth, DEBUG=* … turn the stack trace on; DEBUG=0 or false do not. */
 export function debugging(debug: string | undefined): boolean {

@@ -6,17 +6,17 @@ import type { AddressInfo } from "node:net";
 import { AccessTokenIssuer } from "./access-tokens.js";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
 import { aemContent, imsProfile, listSandboxes, type Reply } from "./api-routes.js";
-import type { Integration } from "./integration.js";
-import { tokenParams, type QueryRule } from "./request-params.js";
+import type { Integration } from "./service/integration.js";
+import { tokenParams, type QueryRule } from "./service/request-params.js";
 import { type Fault, faultReply, readBody, routePath, type ServedRequest, servedError } from "./routing.js";
-import { clientCredentials, errorReply, exchangeJwt, type ReceivedAssertion, type TokenDesk } from "./token-endpoints.js";
-import { AUTHORIZE_PATH, CONSENT_PATH } from "./authorize.js";
+import { clientCredentials, errorReply, exchangeJwt, type ReceivedAssertion, type TokenDesk } from "./service/token-endpoints.js";
+import { AUTHORIZE_PATH, CONSENT_PATH } from "./user/authorize.js";
 import { readForm } from "./form-body.js";
-import type { UserClient } from "./user-clients.js";
-import { UserSignIn, type SignInOptions } from "./user-sign-in.js";
+import type { UserClient } from "./user/user-clients.js";
+import { UserSignIn, type SignInOptions } from "./user/user-sign-in.js";
 
 export type { Fault, ServedRequest } from "./routing.js";
-export type { ReceivedAssertion } from "./token-endpoints.js";
+export type { ReceivedAssertion } from "./service/token-endpoints.js";
 
 export interface EmulatorOptions extends SignInOptions {
   readonly integrations?: readonly Integration[];

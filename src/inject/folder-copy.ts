@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { ImsAuthError } from "../core/errors.js";
-import { checkOutputFolder } from "../generator/files/output-file.js";
+import { checkOutputFolder } from "../files/output-file.js";
 
 /** Copies skip what a collection carries but does not need (bruno-cli and the Postman CLI skip them too). */
 const NOT_COPIED = new Set([".git", "node_modules"]);

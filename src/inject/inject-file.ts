@@ -8,7 +8,7 @@ import { readAnyCollection } from "./collection-convert.js";
 import { injectAuth, type Injected } from "./inject.js";
 import { checkOutputChoice } from "./output-choice.js";
 import { readInputFile } from "../inputs/input-file.js";
-import { checkOutputFile, writeFileAtomically } from "../generator/files/output-file.js";
+import { checkOutputFile, writeFileAtomically } from "../files/output-file.js";
 
 export interface InjectFileRequest {
   readonly input: string;

@@ -23,8 +23,13 @@ export interface Injected {
 
 const FOLDER_MARK = "(Added by postman-ims-auth inject: running inject again replaces this folder.)";
 const FOLDER_ID = stableId("folder/Authenticate");
-/** The unmarked scripts of a collection `generate` made: replaced by the marked blocks rather than run twice. */
-const GENERATED_SCRIPT_IDS = new Set([stableId("collection/auto-auth/prerequest"), stableId("collection/api-response/test")]);
+/**
+ * The unmarked scripts of a collection `generate` made: replaced by the marked blocks rather than run twice. The
+ * watcher was named api-response before 0.1.0 was published: collections generated then carry that id.
+ */
+const GENERATED_SCRIPT_IDS = new Set(
+  ["collection/auto-auth/prerequest", "collection/401-watcher/test", "collection/api-response/test"].map(stableId),
+);
 
 /**
  * The collection with our parts, everything of its own kept: events, variables, items and their
@@ -54,7 +59,7 @@ export function injectAuth(input: Json, options: InjectOptions = {}): Injected {
   // First in the collection's scripts, so that an exception in the user's code after ours cannot stop them. The 401
   // watcher is the collection's test script: requests added later are watched too (older injects put it in each request).
   const withAutoAuth = addBlock(events, "prerequest", scriptBlock("auto-auth", scriptLines("auto-auth")), "start");
-  collection.event = addBlock(withAutoAuth, "test", scriptBlock("401-watcher", scriptLines("api-response")), "start");
+  collection.event = addBlock(withAutoAuth, "test", scriptBlock("401-watcher", scriptLines("401-watcher")), "start");
 
   const state = { warnings, watched: 0 };
   walk(items, [], true, state);

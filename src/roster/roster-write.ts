@@ -3,7 +3,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ImsAuthError } from "../core/errors.js";
-import { checkOutputFolder, existingOutputFiles, makeOutputFolder, writeEnvironmentFile } from "../generator/files/output-file.js";
+import { checkOutputFolder, existingOutputFiles, makeOutputFolder, writeEnvironmentFile } from "../files/output-file.js";
 import type { EnvironmentFile } from "../generator/environment/environments.js";
 
 export interface WriteRosterOptions {

@@ -11,7 +11,7 @@ import {
   type EnvironmentFile,
   type EnvironmentTemplate,
 } from "../generator/environment/environments.js";
-import { safeFileStem } from "../generator/files/safe-file-name.js";
+import { safeFileStem } from "../files/safe-file-name.js";
 
 export { writeRoster, type WriteRosterOptions } from "./roster-write.js";
 

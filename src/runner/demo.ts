@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ImsEmulator } from "../emulator/ims-emulator.js";
-import { makeThrowawayCredential } from "../emulator/integration.js";
+import { makeThrowawayCredential } from "../emulator/service/integration.js";
 import { COLLECTION_FILE } from "../generator/collection/collection.js";
-import { packageRoot } from "../generator/files/paths.js";
+import { packageRoot } from "../files/paths.js";
 import { emulatorEnvironment, writeCaFile } from "./emulator-environment.js";
 import { loadNewman } from "./load-newman.js";
 import { runCollection } from "./newman-run.js";

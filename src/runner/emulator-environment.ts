@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ImsEmulator } from "../emulator/ims-emulator.js";
-import type { ThrowawayCredential } from "../emulator/integration.js";
+import type { ThrowawayCredential } from "../emulator/service/integration.js";
 import { buildEnvironment, templateByFile, type EnvironmentFile } from "../generator/environment/environments.js";
 
 export function emulatorEnvironment(

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SCRIPT_NAMES, type ScriptName, scriptLines } from "../generator/collection/scripts.js";
-import { packageRoot, packageVersion } from "../generator/files/paths.js";
+import { packageRoot, packageVersion } from "../files/paths.js";
 
 export { packageVersion };
 

@@ -5,13 +5,10 @@ import { statSync } from "node:fs";
 import { ImsAuthError } from "../core/errors.js";
 import { readInputFile } from "../inputs/input-file.js";
 import { isV3CollectionFolder } from "../inputs/postman-v3-folder.js";
+import type { ScriptSite } from "./script-site.js";
 import { v3CollectionScripts } from "./v3-scripts.js";
 
-/** One script of a collection: where it runs, and its lines as the file holds them. */
-export interface ScriptSite {
-  readonly where: string;
-  readonly lines: readonly string[];
-}
+export type { ScriptSite } from "./script-site.js";
 
 interface Node {
   readonly name?: unknown;

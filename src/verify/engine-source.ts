@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
-import { sandboxDir } from "../generator/files/paths.js";
+import { sandboxDir } from "../files/paths.js";
 
 export interface CarriedEngine {
   readonly digest: string;

@@ -2,7 +2,7 @@
 // judges a collection the same way in either format.
 
 import { type V3File, type V3Folder, readV3Collection, requestName } from "../inputs/postman-v3-folder.js";
-import type { ScriptSite } from "./collection-scripts.js";
+import type { ScriptSite } from "./script-site.js";
 
 const KINDS: Record<string, string> = { beforeRequest: "pre-request", afterResponse: "test" };
 

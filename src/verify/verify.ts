@@ -3,7 +3,7 @@
 
 import { SCRIPT_NAMES, type ScriptName, scriptLines } from "../generator/collection/scripts.js";
 import { packageVersion, releaseDigests, releaseOf } from "./builds.js";
-import type { ScriptSite } from "./collection-scripts.js";
+import type { ScriptSite } from "./script-site.js";
 import { type OurSegment, segments } from "./segments.js";
 
 export type Status = "matches" | "changed" | "unverified" | "foreign";

@@ -6,7 +6,7 @@ import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeUserClient } from "../../src/emulator/user-clients.js";
+import { makeUserClient } from "../../src/emulator/user/user-clients.js";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
 import { CHROMIUM, playwrightEntry } from "../../scripts/browser-tests.mjs";
 import { CLI, readJson, tempDir } from "../helpers/cli.js";

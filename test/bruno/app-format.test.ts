@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brunoCliDir } from "../../scripts/bruno-cli.mjs";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { BRUNO_CLI, brunoHome, requestsSummary, runBru } from "../helpers/bruno-cli.js";
 import { tempDir } from "../helpers/cli.js";
 import { useEmulator } from "../helpers/emulator.js";

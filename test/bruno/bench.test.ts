@@ -1,7 +1,7 @@
 // `npm run bench -- --bruno --quick` as a subprocess: it runs every variant in both sandboxes and prints its table.
 
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { BRUNO_CLI } from "../helpers/bruno-cli.js";
 import { runCli } from "../helpers/cli.js";
 

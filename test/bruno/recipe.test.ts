@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { BRUNO_CLI_VERSION, brunoCliDir } from "../../scripts/bruno-cli.mjs";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { BRUNO_CLI, brunoHome } from "../helpers/bruno-cli.js";
 import { useEmulator } from "../helpers/emulator.js";
 import { readRecipe, recipeRunner, type Step } from "../helpers/recipes.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeUserClient } from "../../src/emulator/user-clients.js";
+import { makeUserClient } from "../../src/emulator/user/user-clients.js";
 import { BRUNO_CLI, brunoHome, requestsSummary, runBru, SANDBOXES } from "../helpers/bruno-cli.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 

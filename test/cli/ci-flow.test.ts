@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { runMain } from "../helpers/cli-in-process.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { brunoFiles } from "../../src/generator/bruno/bruno-collection.js";
-import { generatedFiles } from "../../src/generator/files/write.js";
+import { generatedFiles } from "../../src/generator/write/write.js";
 import { environmentRoundTripProblems, readJson, tempDir, type EnvironmentJson } from "../helpers/cli.js";
 import { runMain } from "../helpers/cli-in-process.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";

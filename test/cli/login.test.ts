@@ -6,7 +6,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeUserClient } from "../../src/emulator/user-clients.js";
+import { makeUserClient } from "../../src/emulator/user/user-clients.js";
 import { buildUserCollection } from "../../src/generator/collection/user-collection.js";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
 import { runCollection } from "../../src/runner/newman-run.js";

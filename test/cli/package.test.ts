@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brunoFiles } from "../../src/generator/bruno/bruno-collection.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { readJson, runCli, tempDir } from "../helpers/cli.js";
 import { environmentFile, workspace } from "../helpers/credential-files.js";
 import { startEmulator } from "../helpers/emulator.js";
@@ -54,7 +54,7 @@ describe("the packed package", () => {
       "dist/node/inject/inject.js",
       "dist/node/generator/collection/collection.js",
       "dist/sandbox/auto-auth.js",
-      "dist/sandbox/api-response.js",
+      "dist/sandbox/401-watcher.js",
       "dist/sandbox/engine.readable.js",
       "dist/node/verify/verify.js",
       "package.json",

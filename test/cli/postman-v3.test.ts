@@ -109,11 +109,11 @@ describe("inject and verify on a v3 collection folder", () => {
     const result = await runMain(["verify", dir]);
     expect(result.code).toBe(1);
     // Lines count from inject's marker line (// >>> postman-ims-auth 401-watcher), then the script's header comment.
-    const line = scriptLines("api-response").findIndex((codeLine) => codeLine.startsWith("!function")) + 2;
+    const line = scriptLines("401-watcher").findIndex((codeLine) => codeLine.startsWith("!function")) + 2;
     expect(line).toBeGreaterThan(1);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^changed +api-response +collection test script: changed since built: line ${line}, column 30: it has "!function\\(\\)\\{\\\\"use strict\\\\";console\\.log\\(1\\);`,
+        `^changed +401-watcher +collection test script: changed since built: line ${line}, column 30: it has "!function\\(\\)\\{\\\\"use strict\\\\";console\\.log\\(1\\);`,
         "m",
       ),
     );

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { CLI } from "../helpers/cli.js";
 import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Command } from "../../src/cli/command.js";
 import { main } from "../../src/cli/main.js";
-import { packageVersion } from "../../src/generator/files/paths.js";
+import { packageVersion } from "../../src/files/paths.js";
 import { runMain } from "../helpers/cli-in-process.js";
 
 const boom: Command = {

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
+import { packageRoot, sandboxDir } from "../../src/files/paths.js";
 import { injectAuth } from "../../src/inject/inject.js";
 import { currentDigests, DIGESTS_FILE, packageVersion } from "../../src/verify/builds.js";
 import { readJson, tempDir } from "../helpers/cli.js";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { BRUNO_DIR, brunoFiles, brunoFolderName } from "../../src/generator/bruno/bruno-collection.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { buildEnvironment, TEMPLATES } from "../../src/generator/environment/environments.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 
 const files = brunoFiles();
 const committedDir = join(packageRoot(), "collections", "bruno", BRUNO_DIR);

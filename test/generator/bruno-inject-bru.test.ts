@@ -55,7 +55,7 @@ describe("inject --target bruno, the .bru format", () => {
   });
 
   it("puts the 401 watcher first in collection.bru's tests; requests keep their files; warns about those that do not inherit", () => {
-    const watcher = ours("401-watcher", brunoScript("api-response"));
+    const watcher = ours("401-watcher", brunoScript("401-watcher"));
     const own = block(before["collection.bru"]!, "tests");
     expect(block(after["collection.bru"]!, "tests")).toBe(own === undefined ? watcher : `${watcher}\n${own}`);
     for (const path of ["Users/List users.bru", "Users/Get user.bru"]) expect(after[path]).toBe(before[path]);

@@ -64,7 +64,7 @@ describe("inject --target bruno", () => {
     // The 401 watcher first in the collection's tests, the team's tests after it.
     const watcher = split(tests!.code);
     expect(watcher.blocks).toEqual(["401-watcher"]);
-    expect(watcher.inside.join("\n")).toBe(brunoScript("api-response"));
+    expect(watcher.inside.join("\n")).toBe(brunoScript("401-watcher"));
     expect(watcher.rest).toBe(scripts(before["opencollection.yml"]!, "request")[1]!.code);
   });
 

@@ -29,7 +29,7 @@ describe("the Adobe IMS collection", () => {
     expect(collection.auth).toEqual({ type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] });
     expect(collection.event.map((event) => event.listen)).toEqual(["prerequest", "test"]);
     expect(joined(collection.event[0])).toBe(scriptSource("auto-auth").trimEnd());
-    expect(joined(collection.event[1])).toBe(scriptSource("api-response").trimEnd());
+    expect(joined(collection.event[1])).toBe(scriptSource("401-watcher").trimEnd());
     expect(collection.variable).toEqual([expect.objectContaining({ key: "PLATFORM_HOST", value: "platform.adobe.io" })]);
   });
 
@@ -77,7 +77,7 @@ describe("the Adobe IMS collection", () => {
       "x-sandbox-name: {{SANDBOX_NAME}}",
     ]);
     expect(item.event?.map((event) => event.listen)).toEqual(["prerequest", "test"]);
-    expect(joined(item.event?.[1])).not.toContain(scriptSource("api-response").trimEnd());
+    expect(joined(item.event?.[1])).not.toContain(scriptSource("401-watcher").trimEnd());
     expect(joined(item.event?.[1])).toContain("pm.response.to.have.status(200)");
   });
 
@@ -113,11 +113,11 @@ it("the AEM folder reads /content/dam.json and the current user with the collect
     ],
   ]);
   for (const item of aem.item ?? [])
-    expect(joined(item.event?.find((event) => event.listen === "test"))).not.toContain(scriptSource("api-response").trimEnd());
+    expect(joined(item.event?.find((event) => event.listen === "test"))).not.toContain(scriptSource("401-watcher").trimEnd());
 });
 
 describe("compiled scripts", () => {
-  const names: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"];
+  const names: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "401-watcher", "sample-guard"];
 
   it.each(names)("%s has no eval, no require or import, and fetches nothing", (name) => {
     const source = scriptSource(name);
@@ -135,7 +135,7 @@ describe("compiled scripts", () => {
   });
 
   it("no other script carries jsrsasign", () => {
-    for (const name of ["s2s-exchange", "token-response", "api-response"] as const) {
+    for (const name of ["s2s-exchange", "token-response", "401-watcher"] as const) {
       expect(scriptSource(name)).not.toMatch(/BigInteger|RSAKey|jsrsasign/);
     }
   });

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sdk from "postman-collection";
 import { describe, expect, it } from "vitest";
-import { generatedFiles } from "../../src/generator/files/write.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { generatedFiles } from "../../src/generator/write/write.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { collectionSchemaErrors } from "../helpers/schema.js";
 import { withRawUrls } from "../../src/generator/collection/raw-urls.js";
 

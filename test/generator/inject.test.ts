@@ -96,7 +96,7 @@ describe("injectAuth on a collection of real-world size and shape", () => {
   });
 
   it("puts the 401 watcher first in the collection's test script, and in no request: requests added later are watched too", () => {
-    const watcher = scriptLines("api-response");
+    const watcher = scriptLines("401-watcher");
     const tests = injected.event.filter((event) => event.listen === "test");
     expect(tests).toHaveLength(1);
     const exec = tests[0]!.script.exec as string[];
@@ -135,7 +135,7 @@ describe("injectAuth on a collection of real-world size and shape", () => {
 
   it("a collection an older inject gave a watcher in every request: the next inject takes them out, the requests' own tests stay", () => {
     const older = structuredClone(injected) as { item: Item[] };
-    const watcher = scriptBlock("401-watcher", scriptLines("api-response"));
+    const watcher = scriptBlock("401-watcher", scriptLines("401-watcher"));
     const targets = requests(older.item.slice(1)).map(({ item }) => item);
     for (const item of targets) {
       const test = item.event?.find((event) => event.listen === "test");

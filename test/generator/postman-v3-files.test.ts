@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildEnvironment, TEMPLATES } from "../../src/generator/environment/environments.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { postmanV3Files } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import { ACME_V3 } from "../helpers/realistic-v3-collection.js";
 import { v3SchemaErrors } from "../helpers/schema.js";

@@ -77,7 +77,7 @@ describe("inject on a v3 collection folder", () => {
     ]);
     const after = root.scripts.filter((entry) => entry.type === "http:afterResponse");
     expect(after).toHaveLength(1);
-    const watcher = scriptLines("api-response");
+    const watcher = scriptLines("401-watcher");
     const lines = after[0]!.code.split("\n");
     expect(lines[0]).toMatch(/^\/\/ >>> postman-ims-auth 401-watcher: added by "postman-ims-auth inject"/);
     expect(lines.slice(1, 1 + watcher.length)).toEqual(watcher);
@@ -92,7 +92,7 @@ describe("inject on a v3 collection folder", () => {
   });
 
   it("a folder an older inject gave a watcher in every watched request: the next inject takes them out, the requests' own scripts stay as the team wrote them", () => {
-    const watcher = scriptBlock("401-watcher", scriptLines("api-response"))
+    const watcher = scriptBlock("401-watcher", scriptLines("401-watcher"))
       .map((line) => `      ${line}`.trimEnd())
       .join("\n");
     const older = acme({
@@ -151,7 +151,7 @@ describe("inject on a v3 collection folder", () => {
     expect(report.ok, report.text).toBe(true);
     expect(report.verdicts.filter((verdict) => verdict.status === "matches").map((verdict) => verdict.name)).toEqual([
       "auto-auth",
-      "api-response",
+      "401-watcher",
       "s2s-exchange",
       "token-response",
       "jwt-exchange",

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeSelfSignedCertificate, type KeyPair } from "../../src/emulator/certificate.js";
 import type { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import type { Integration, ThrowawayCredential } from "../../src/emulator/integration.js";
+import type { Integration, ThrowawayCredential } from "../../src/emulator/service/integration.js";
 import { emulatorEnvironment } from "../../src/runner/emulator-environment.js";
 import { makeAemCredentials } from "./aem-credentials.js";
 

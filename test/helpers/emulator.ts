@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ImsEmulator, type EmulatorOptions } from "../../src/emulator/ims-emulator.js";
-import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
+import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/service/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";
 import { runCollection, type RunOptions, type RunResult } from "../../src/runner/newman-run.js";

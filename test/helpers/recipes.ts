@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import { parse } from "yaml";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 
 export const RECIPES = join(packageRoot(), "examples", "ci");
 export const readRecipe = (file: string) => readFileSync(join(RECIPES, file), "utf8");

@@ -5,7 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, Script, type Context } from "node:vm";
-import { sandboxDir } from "../../src/generator/files/paths.js";
+import { sandboxDir } from "../../src/files/paths.js";
 import { fakePm, type HarnessCase, type HarnessOutcome } from "./fake-pm.js";
 
 export type { HarnessCase, HarnessOutcome, ImsAnswer } from "./fake-pm.js";

@@ -3,7 +3,7 @@
 
 import { sign } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { claimedMetascopes } from "../../src/emulator/assertion-check.js";
+import { claimedMetascopes } from "../../src/emulator/service/assertion-check.js";
 import { aemEnvironment } from "../../src/generator/environment/aem-environment.js";
 import { readAemCredentials } from "../../src/inputs/aem-credentials.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";

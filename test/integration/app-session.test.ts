@@ -3,7 +3,7 @@
 // scenario counts IMS calls exactly.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeThrowawayCredential, type Integration } from "../../src/emulator/integration.js";
+import { makeThrowawayCredential, type Integration } from "../../src/emulator/service/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { buildEnvironment, templateByName, type EnvironmentFile } from "../../src/generator/environment/environments.js";
 import type { RunResult } from "../../src/runner/run-result.js";

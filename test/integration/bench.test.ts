@@ -58,7 +58,7 @@ describe("the benchmark, --quick", () => {
       "s2s-exchange",
       "token-response",
       "sample-guard",
-      "api-response",
+      "401-watcher",
       "engine",
       "baseline: one-line script",
       "baseline: Adobe workshop style",

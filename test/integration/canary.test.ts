@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRsaKeyPair } from "../../src/emulator/certificate.js";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
+import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/service/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/collection/requests.js";
 import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";

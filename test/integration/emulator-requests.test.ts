@@ -4,7 +4,7 @@
 import { createPublicKey, sign, verify } from "node:crypto";
 import { request } from "node:https";
 import { describe, expect, it } from "vitest";
-import { CLOCK_SKEW_SECONDS, MAX_EXP_AHEAD_SECONDS } from "../../src/emulator/assertion-check.js";
+import { CLOCK_SKEW_SECONDS, MAX_EXP_AHEAD_SECONDS } from "../../src/emulator/service/assertion-check.js";
 import { useEmulator } from "../helpers/emulator.js";
 
 const shared = useEmulator({ metascopes: ["ent_aem_cloud_sdk", "ent_cloudmgr_sdk"], scopes: ["openid", "AdobeID"] });

@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { TEST_USER } from "../../src/emulator/test-user.js";
-import { makeUserClient, POSTMAN_CALLBACK } from "../../src/emulator/user-clients.js";
-import { REFRESH_TOKEN_LIFETIME_MS } from "../../src/emulator/user-grants.js";
+import { TEST_USER } from "../../src/emulator/user/test-user.js";
+import { makeUserClient, POSTMAN_CALLBACK } from "../../src/emulator/user/user-clients.js";
+import { REFRESH_TOKEN_LIFETIME_MS } from "../../src/emulator/user/user-grants.js";
 import { basicAuth, imsHttp, type HttpAnswer } from "../helpers/ims-http.js";
 
 const LOOPBACK = "https://localhost:8443/callback";

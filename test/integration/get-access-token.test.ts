@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { getAccessToken, ImsAuthError, type CredentialsInput } from "../../src/index.js";
 import { emulatorEnvironment } from "../../src/runner/emulator-environment.js";
 import { aemCredentialsFor, pastedToken, workspace, type Workspace } from "../helpers/credential-files.js";

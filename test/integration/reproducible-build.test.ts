@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, type Dirent, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
+import { packageRoot, sandboxDir } from "../../src/files/paths.js";
 import { tempDir } from "../helpers/cli.js";
 
 const root = packageRoot();

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sandboxDir } from "../../src/generator/files/paths.js";
+import { sandboxDir } from "../../src/files/paths.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";

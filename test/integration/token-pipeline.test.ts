@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { buildCollection } from "../../src/generator/collection/collection.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { useEmulator } from "../helpers/emulator.js";
 import { runTokenPipeline } from "../helpers/token-pipeline.js";
 

@@ -4,8 +4,8 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeUserClient } from "../../src/emulator/user-clients.js";
-import { REFRESH_TOKEN_LIFETIME_MS } from "../../src/emulator/user-grants.js";
+import { makeUserClient } from "../../src/emulator/user/user-clients.js";
+import { REFRESH_TOKEN_LIFETIME_MS } from "../../src/emulator/user/user-grants.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { buildUserCollection, PROFILE_REQUEST, USERINFO_REQUEST } from "../../src/generator/collection/user-collection.js";
 import { buildEnvironment, templateByName, type EnvironmentFile } from "../../src/generator/environment/environments.js";

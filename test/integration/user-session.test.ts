@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeUserClient } from "../../src/emulator/user-clients.js";
+import { makeUserClient } from "../../src/emulator/user/user-clients.js";
 import { buildUserCollection, PROFILE_REQUEST, USERINFO_REQUEST, USER_FOLDER } from "../../src/generator/collection/user-collection.js";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
 import { writeCaFile } from "../../src/runner/emulator-environment.js";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { aemEnvironment } from "../../src/generator/environment/aem-environment.js";
 import { readAemCredentials } from "../../src/inputs/aem-credentials.js";
 import { buildEnvironment, templateByName, type EnvironmentFile } from "../../src/generator/environment/environments.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import { consoleProblems, type RunResult } from "../../src/runner/run-result.js";
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";

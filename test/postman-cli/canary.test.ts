@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
-import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/integration.js";
+import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/service/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { v3CollectionValues, v3EnvironmentYaml, v3Yaml } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import type { V2Node } from "../../src/generator/postman-v3/v3-items.js";

@@ -11,7 +11,7 @@ import { POSTMAN_CLI_VERSION } from "../../scripts/postman-cli.mjs";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { aemEnvironment } from "../../src/generator/environment/aem-environment.js";
 import type { EnvironmentFile } from "../../src/generator/environment/environments.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { postmanV3Files, v3EnvironmentYaml } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import { readAemCredentials } from "../../src/inputs/aem-credentials.js";
 import { emulatorEnvironment } from "../../src/runner/emulator-environment.js";

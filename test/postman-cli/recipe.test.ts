@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { POSTMAN_CLI_PACKAGE_JSON, POSTMAN_CLI_VERSION, postmanCliDir } from "../../scripts/postman-cli.mjs";
 import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { v3EnvironmentYaml } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import { useEmulator } from "../helpers/emulator.js";
 import { cleanHome, POSTMAN_CLI, POSTMAN_CLI_OFFLINE } from "../helpers/postman-cli.js";

@@ -154,7 +154,7 @@ describe.runIf(POSTMAN_CLI)(`the v3 format and the Postman CLI ${POSTMAN_CLI_VER
       // auto-auth and the 401 watcher (the collection's), s2s-exchange and token-response (our Authenticate request).
       expect(report.verdicts.filter((verdict) => verdict.status === "matches").map((verdict) => verdict.name)).toEqual([
         "auto-auth",
-        "api-response",
+        "401-watcher",
         "s2s-exchange",
         "token-response",
       ]);

@@ -10,7 +10,7 @@ import { parseMetascopes } from "../../src/core/config/metascopes.js";
 import { loadPrivateKey, rsaBits } from "../../src/core/keys/private-key.js";
 import { aemEnvironment, importAemCredentials } from "../../src/generator/environment/aem-environment.js";
 import { readAemCredentials } from "../../src/inputs/aem-credentials.js";
-import { toJsonText } from "../../src/generator/files/write.js";
+import { toJsonText } from "../../src/generator/write/write.js";
 import { FAKE_CLIENT_SECRET, makeAemCredentials } from "../helpers/aem-credentials.js";
 
 const fixture = makeAemCredentials();

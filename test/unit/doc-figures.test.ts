@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { currentSources, documentationPages, fillRegions, renderFigures } from "../../src/bench/doc-figures.js";
 import type { BenchResults } from "../../src/bench/results.js";
-import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
+import { packageRoot, sandboxDir } from "../../src/files/paths.js";
 
 const root = packageRoot();
 const pages = documentationPages();

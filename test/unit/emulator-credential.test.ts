@@ -3,9 +3,9 @@
 import { sign, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { makeRsaKeyPair, makeSelfSignedCertificate } from "../../src/emulator/certificate.js";
-import { makeThrowawayCredential } from "../../src/emulator/integration.js";
-import { readCredentials } from "../../src/node/credentials.js";
-import { describeCredential, emulatorCredential } from "../../src/node/emulator-credential.js";
+import { makeThrowawayCredential } from "../../src/emulator/service/integration.js";
+import { readCredentials } from "../../src/node/token/credentials.js";
+import { describeCredential, emulatorCredential } from "../../src/node/rehearsal/emulator-credential.js";
 
 const credential = makeThrowawayCredential({ metascopes: ["ent_aem_cloud_sdk"] });
 const { integration } = credential;

@@ -4,7 +4,7 @@ import { createPublicKey, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isImsAuthError } from "../../src/core/errors.js";
-import { sandboxDir } from "../../src/generator/files/paths.js";
+import { sandboxDir } from "../../src/files/paths.js";
 import { mustRefuse, stillSigns, type DamagedKey } from "../helpers/damaged-keys.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { CODES_DIR_VARIABLE, E2E_FILES, ERROR_CODES_FILE } from "../suites.js";
 
 const root = packageRoot();
@@ -14,7 +14,7 @@ const union = (file: string, type: string): string[] => {
   const body = new RegExp(`export type ${type} =([^;]+);`).exec(text)?.[1] ?? "";
   return [...body.matchAll(/"((?:ERR|WARN)_[A-Z_]+)"/g)].map((match) => match[1]!);
 };
-const CODES = [...union("src/core/errors.ts", "ErrorCode"), ...union("src/node/doctor-types.ts", "WarningCode")];
+const CODES = [...union("src/core/errors.ts", "ErrorCode"), ...union("src/node/doctor/doctor-types.ts", "WarningCode")];
 const troubleshooting = readFileSync(join(root, "docs", "troubleshooting.md"), "utf8");
 
 function testFiles(dir: string): string[] {

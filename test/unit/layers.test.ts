@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 
 const root = packageRoot();
 const src = join(root, "src");
@@ -20,6 +20,7 @@ const LAYERS = [
   "verify",
   "generator",
   "inputs",
+  "files",
   "sandbox",
   "emulator",
   "core",

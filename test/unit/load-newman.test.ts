@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "../../src/generator/files/paths.js";
+import { packageRoot } from "../../src/files/paths.js";
 import { loadNewman, NEWMAN_VERSION } from "../../src/runner/load-newman.js";
 
 const failing = (error: unknown) => () => Promise.reject(error);

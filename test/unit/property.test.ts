@@ -7,7 +7,7 @@ import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JwtConfig } from "../../src/core/config/jwt-config.js";
-import { sandboxDir } from "../../src/generator/files/paths.js";
+import { sandboxDir } from "../../src/files/paths.js";
 import { pbes2Pem } from "../helpers/encrypted-keys.js";
 import { Random } from "../helpers/fuzz-values.js";
 import { seededRsaKey } from "../helpers/seeded-keys.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bypassesProxy, proxyFor } from "../../src/node/proxy.js";
+import { bypassesProxy, proxyFor } from "../../src/node/https/proxy.js";
 
 describe("proxyFor", () => {
   const target = new URL("https://ims-na1.adobelogin.com/ims/token/v3");

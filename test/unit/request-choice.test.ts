@@ -2,14 +2,17 @@
 
 import { describe, expect, it } from "vitest";
 import { ImsAuthError } from "../../src/core/errors.js";
-import { skipTokenRequestNote, TOKEN_REQUEST_NAMES } from "../../src/core/config/flow.js";
-import { checkSampleVariables, sampleOffNote } from "../../src/core/config/sample-checks.js";
+import { checkSampleVariables } from "../../src/core/config/sample-checks.js";
+import { JWT_REQUEST_NAME, S2S_REQUEST_NAME } from "../../src/generator/collection/requests.js";
+import { sampleOffNote, tokenRequestSkipNote } from "../../src/sandbox/notes/skip-notes.js";
 import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 const S2S = { API_KEY: "0123456789abcdef0123456789abcdef", CLIENT_SECRET: "p8e-FAKE-SECRET-value", SCOPES: "openid,AdobeID" };
 const source = (variables: Record<string, string>) => (name: string) => variables[name];
+const NAMES = { jwt: JWT_REQUEST_NAME, s2s: S2S_REQUEST_NAME } as const;
+const skipTokenRequestNote = (from: (name: string) => unknown, flow: "jwt" | "s2s") => tokenRequestSkipNote(from, flow, NAMES[flow]);
 
-describe("skipTokenRequestNote", () => {
+describe("tokenRequestSkipNote", () => {
   it.each([
     ["an S2S credential", S2S, "jwt", "holds an OAuth Server-to-Server credential"],
     ["a JWT credential", VALID_JWT_VARIABLES, "s2s", "holds a service account (JWT) credential"],
@@ -23,7 +26,7 @@ describe("skipTokenRequestNote", () => {
     ["a pasted token only", { ACCESS_TOKEN: "x.y.z" }, "jwt", "holds only a pasted ACCESS_TOKEN"],
   ] as const)("%s: the %s request is skipped, saying why and what to set", (_what, variables, flow, why) => {
     const note = skipTokenRequestNote(source(variables), flow);
-    expect(note).toContain(`skipped "${TOKEN_REQUEST_NAMES[flow]}": this environment ${why}`);
+    expect(note).toContain(`skipped "${NAMES[flow]}": this environment ${why}`);
     expect(note).toMatch(new RegExp(`set AUTH_FLOW to ${flow === "jwt" ? "jwt" : "oauth-s2s"}\\.$`));
   });
 
@@ -46,7 +49,7 @@ describe("skipTokenRequestNote", () => {
 
   it("AUTH_FLOW decides over the credential, and the note says so", () => {
     expect(skipTokenRequestNote(source({ ...VALID_JWT_VARIABLES, SCOPES: "openid", AUTH_FLOW: "oauth-s2s" }), "jwt")).toBe(
-      `postman-ims-auth: skipped "${TOKEN_REQUEST_NAMES.jwt}": AUTH_FLOW is oauth-s2s. To use this request, set AUTH_FLOW to jwt.`,
+      `postman-ims-auth: skipped "${JWT_REQUEST_NAME}": AUTH_FLOW is oauth-s2s. To use this request, set AUTH_FLOW to jwt.`,
     );
   });
 

@@ -3,7 +3,7 @@
 import { createPublicKey, sign, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sandboxDir } from "../../src/generator/files/paths.js";
+import { sandboxDir } from "../../src/files/paths.js";
 import { RFC7520_COMPACT, RFC7520_HEADER, RFC7520_PAYLOAD, RFC7520_RSA } from "../fixtures/rfc7520.js";
 import { rfc7520PrivateKeyPem } from "../helpers/keys.js";
 

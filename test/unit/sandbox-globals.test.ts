@@ -22,10 +22,10 @@ function run(source: string, pm: unknown): Record<string, unknown> {
 }
 
 describe("compiled scripts in a bare context", () => {
-  it.each(["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response"] as ScriptName[])(
+  it.each(["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "401-watcher"] as ScriptName[])(
     "%s defines no globals",
     (name) => {
-      const { pm } = fakePm({}, name === "auto-auth" || name === "api-response" ? "/data/x" : "/ims/exchange/jwt");
+      const { pm } = fakePm({}, name === "auto-auth" || name === "401-watcher" ? "/data/x" : "/ims/exchange/jwt");
       const context = run(scriptSource(name), pm);
       expect(Object.keys(context).sort()).toEqual(["console", "pm"]);
     },

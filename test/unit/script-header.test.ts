@@ -10,7 +10,7 @@ import { minifyOptions } from "../../scripts/minify-options.js";
 import { THIRD_PARTY } from "../../scripts/third-party.js";
 import { VARIABLES } from "../../src/core/config/variables.js";
 import { type ScriptName, scriptSource } from "../../src/generator/collection/scripts.js";
-import { packageRoot, sandboxDir } from "../../src/generator/files/paths.js";
+import { packageRoot, sandboxDir } from "../../src/files/paths.js";
 import { MEMO_VARIABLE } from "../../src/sandbox/renewal/failure-memo.js";
 import { bindingValue } from "../../src/core/ims/token-binding.js";
 import { type HarnessCase, ScriptHarness } from "../helpers/sandbox-harness.js";
@@ -18,7 +18,7 @@ import { VALID_JWT_VARIABLES } from "../helpers/variables.js";
 
 const root = packageRoot();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; license: string; files: string[] };
-const NAMES: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"];
+const NAMES: ScriptName[] = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "401-watcher", "sample-guard"];
 const engine = readFileSync(join(sandboxDir(), "engine.js"), "latin1");
 const engineDigest = createHash("sha256").update(engine, "latin1").digest("hex");
 
@@ -45,7 +45,7 @@ describe("the header of every emitted script", () => {
     const text = header(name);
     const touched = text.slice(text.indexOf(" * Reads:"), text.indexOf(" * Source:"));
     const named = [...touched.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bIMS\b/g)].map((match) => match[0]);
-    expect(named.length).toBeGreaterThan(name === "api-response" ? 0 : 1);
+    expect(named.length).toBeGreaterThan(name === "401-watcher" ? 0 : 1);
     for (const variable of named) expect([...Object.keys(VARIABLES), MEMO_VARIABLE]).toContain(variable);
   });
 
@@ -54,7 +54,7 @@ describe("the header of every emitted script", () => {
       expect(header(name)).toContain(`Engine: SHA-256 ${engineDigest}, ${engine.length} bytes`);
       expect(scriptSource(name).slice(header(name).length)).toContain(`"${engineDigest}"`);
     }
-    for (const name of ["s2s-exchange", "token-response", "api-response", "sample-guard"] as const)
+    for (const name of ["s2s-exchange", "token-response", "401-watcher", "sample-guard"] as const)
       expect(header(name)).not.toContain("Engine:");
   });
 
@@ -75,7 +75,7 @@ describe("the header of every emitted script", () => {
     }
     // token-response keys a refusal by the credential's SHA-256 (configurationKey).
     expect(header("token-response")).toMatch(/Includes: @noble\/hashes \S+ \(c\) Paul Miller, MIT\. Full texts/);
-    for (const name of ["s2s-exchange", "api-response", "sample-guard"] as const) {
+    for (const name of ["s2s-exchange", "401-watcher", "sample-guard"] as const) {
       expect(header(name)).toContain("Includes: no third-party code.");
     }
   });
@@ -121,7 +121,7 @@ const CASES: Record<string, HarnessCase[]> = {
     { variables: {}, path: "/ims/token/v3", response: { status: 200, body: JSON.stringify({ access_token: "fake", expires_in: 86399 }) } },
     { variables: {}, path: "/ims/token/v3", response: { status: 400, body: JSON.stringify({ error: "invalid_client" }) } },
   ],
-  "api-response": [
+  "401-watcher": [
     { variables: {}, response: { status: 401 } },
     { variables: { ACCESS_TOKEN: "fake" }, headers: { Authorization: "Bearer fake" }, response: { status: 401 } },
   ],
@@ -142,7 +142,7 @@ describe("what a header says a script reads and writes", () => {
     }
     expect([...read].filter((variable) => !reads.includes(variable))).toEqual([]);
     expect([...written].filter((variable) => !writes.includes(variable))).toEqual([]);
-    if (name !== "api-response") expect(read.size).toBeGreaterThan(0);
+    if (name !== "401-watcher") expect(read.size).toBeGreaterThan(0);
   });
 
   it("auto-auth's fast path reads only what its header lists before the slow path's variables", () => {

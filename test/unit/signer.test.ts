@@ -3,7 +3,7 @@
 import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sandboxDir } from "../../src/generator/files/paths.js";
+import { sandboxDir } from "../../src/files/paths.js";
 import { rsaKeyPems } from "../helpers/keys.js";
 
 // The compiled engine, evaluated as the scripts' loader does it: jsrsasign's RSA build and our code as shipped.

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { isImsAuthError } from "../../src/core/errors.js";
-import { formatToken } from "../../src/node/token-output.js";
+import { formatToken } from "../../src/node/token/token-output.js";
 
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6IjEifQ.c2lnbmF0dXJl-_x";
 

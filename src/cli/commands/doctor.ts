@@ -1,8 +1,8 @@
 // `doctor`: checks environments and AEM credential files before a workshop; one row per file, non-zero on any error.
 
-import { doctorRows, doctorSummary } from "../../node/doctor-report.js";
-import { runDoctor } from "../../node/doctor.js";
-import { doctorFiles } from "../../node/doctor-files.js";
+import { doctorRows, doctorSummary } from "../../node/doctor/doctor-report.js";
+import { runDoctor } from "../../node/doctor/doctor.js";
+import { doctorFiles } from "../../node/doctor/doctor-files.js";
 import { ImsAuthError } from "../../core/errors.js";
 import { usageError, type Command } from "../command.js";
 import { caOption } from "./token.js";

@@ -49,7 +49,7 @@ export const emulator: Command = {
     integerOption(values, "token-lifetime", 1, 86400, "a number of seconds from 1 to 86400");
   },
   async run(values) {
-    const { startRehearsal } = await import("../../node/rehearsal.js");
+    const { startRehearsal } = await import("../../node/rehearsal/rehearsal.js");
     const writeEnv = values["write-env"] === undefined ? undefined : String(values["write-env"]);
     const caOut = values["ca-out"] === undefined ? undefined : String(values["ca-out"]);
     const rehearsal = await startRehearsal({
@@ -64,7 +64,7 @@ export const emulator: Command = {
     });
     const { emulator: server } = rehearsal;
     console.log(`IMS emulator listening on https://${server.host}`);
-    const { describeCredential } = await import("../../node/emulator-credential.js");
+    const { describeCredential } = await import("../../node/rehearsal/emulator-credential.js");
     for (const credential of rehearsal.credentials) {
       console.log(`registered ${describeCredential(credential)}`);
       for (const warning of credential.warnings) console.error(`warning: ${warning}`);

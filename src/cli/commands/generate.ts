@@ -46,10 +46,10 @@ export const generate: Command = {
   },
   async run(values) {
     const out = String(values.out);
-    const { writeGenerated, writeBrunoGenerated } = await import("../../generator/files/write.js");
+    const { writeGenerated, writeBrunoGenerated } = await import("../../generator/write/write.js");
     const write =
       values.target === "postman-v3"
-        ? (await import("../../generator/files/write-postman-v3.js")).writePostmanV3Generated
+        ? (await import("../../generator/write/write-postman-v3.js")).writePostmanV3Generated
         : values.target === "bruno"
           ? writeBrunoGenerated
           : writeGenerated;

@@ -55,7 +55,7 @@ system's opener. Nothing secret is printed: not the code, the verifier, the clie
       throw usageError("--timeout must be a number of seconds from 1 to 3600");
   },
   async run(values) {
-    const { login: signIn } = await import("../../node/login.js");
+    const { login: signIn } = await import("../../node/login/login.js");
     const file = String(values.env);
     const result = await signIn({
       envFile: file,

@@ -1,8 +1,8 @@
 // `token`: an access token for curl and scripts, from an environment or AEM service credentials, as the collection gets it.
 
 import { readInputFile } from "../../inputs/input-file.js";
-import { getAccessTokenForFile } from "../../node/get-access-token.js";
-import { formatToken, shellVariableName, tokenFormat } from "../../node/token-output.js";
+import { getAccessTokenForFile } from "../../node/token/get-access-token.js";
+import { formatToken, shellVariableName, tokenFormat } from "../../node/token/token-output.js";
 import { list, usageError, type Command, type OptionValues } from "../command.js";
 
 /** The PEM text of --ca FILE, shared with `doctor`. */

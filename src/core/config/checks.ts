@@ -26,9 +26,10 @@ function unquoted(value: string): string {
   return looksLikeSecret(value) ? "holds a value that looks like a secret or key (not shown here), but it " : "has the wrong form: it ";
 }
 
-/** Where a run sets a variable (Postman's environment, Newman's --env-var); a host that reads files says so instead (node/host-wording.ts). */
-export function whereToSet(name: string): string {
-  return `Set it in your environment (or with --env-var ${name}=…).`;
+/** Where to set it, in the words of the host that reads the variables (VariableSource.whereToSet). */
+function advice(source: VariableSource, name: string): string {
+  const where = source.whereToSet?.(name);
+  return where === undefined ? "" : ` ${where}`;
 }
 
 function hint(name: string): string {
@@ -45,7 +46,7 @@ export function requireValue(source: VariableSource, name: VariableName | string
   const value = raw === undefined || raw === null ? "" : String(raw).trim();
   // "undefined" and "null" are what a script writes when it sets a variable to nothing.
   if (value === "" || value === "undefined" || value === "null") {
-    throw new ImsAuthError("ERR_MISSING_VARIABLE", `${name} is not set. ${whereToSet(name)}${hint(name)}`, name);
+    throw new ImsAuthError("ERR_MISSING_VARIABLE", `${name} is not set.${advice(source, name)}${hint(name)}`, name);
   }
   // Only a runner without a vault leaves a {{vault:…}} reference for the checks to see (the sandbox reads the vault first).
   const key = vaultKey(value);

@@ -23,7 +23,7 @@ const NAMES: Record<string, AuthFlow> = {
 };
 
 /** AUTH_FLOW's value for each flow, as the variable's description and the notes name it. */
-const FLOW_VALUE: Record<AuthFlow, string> = { jwt: "jwt", s2s: "oauth-s2s", user: "user", token: "token" };
+export const FLOW_VALUE: Record<AuthFlow, string> = { jwt: "jwt", s2s: "oauth-s2s", user: "user", token: "token" };
 
 /** Filled in, or a {{vault:…}} reference: the vault's secret is read once the flow is known. */
 function isSet(source: VariableSource, name: string): boolean {
@@ -77,20 +77,22 @@ export function chooseFlow(source: VariableSource): AuthFlow {
   );
 }
 
-/** The Authenticate requests of our collections, by the flow each one gets a token with. */
-export const TOKEN_REQUEST_NAMES: Record<Exclude<AuthFlow, "token">, string> = {
-  jwt: "IMS: JWT Generate + Auth via User Token",
-  s2s: "IMS: OAuth Server-to-Server Token",
-  user: "IMS: User Token (refresh)",
-};
+/** Why the Authenticate request of another flow is not the one to run: what these variables choose, and how. */
+export interface OtherFlow {
+  readonly chosen: AuthFlow;
+  /** AUTH_FLOW's value, when it forced the choice. */
+  readonly forcedBy: string | undefined;
+  /** What marks a JWT credential: its key, or META_SCOPE while the key is not pasted yet. */
+  readonly jwtMark: "PRIVATE_KEY" | "META_SCOPE";
+}
 
 /**
  * Whether the Authenticate request for `flow` is the one these variables call for, chosen as the
  * collection-level script chooses: undefined when it is (or when no credential or an unclear mix is
- * set: then its own checks name what is missing), else the one console line that says why it is
- * skipped and what to use instead. An AUTH_FLOW that names no flow is thrown, as everywhere.
+ * set: then its own checks name what is missing), else what was chosen instead. An AUTH_FLOW that
+ * names no flow is thrown, as everywhere.
  */
-export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthFlow, "token">): string | undefined {
+export function otherFlowChosen(source: VariableSource, flow: Exclude<AuthFlow, "token">): OtherFlow | undefined {
   let chosen: AuthFlow;
   try {
     chosen = chooseFlow(source);
@@ -99,16 +101,6 @@ export function skipTokenRequestNote(source: VariableSource, flow: Exclude<AuthF
     return undefined;
   }
   if (chosen === flow) return undefined;
-  const forced = optionalValue(source, "AUTH_FLOW") !== "";
-  const held =
-    chosen === "token"
-      ? "holds only a pasted ACCESS_TOKEN, which every other request sends as it is"
-      : chosen === "jwt"
-        ? `holds a service account (JWT) credential (${isSet(source, "PRIVATE_KEY") ? "PRIVATE_KEY" : "META_SCOPE"} is set): "${TOKEN_REQUEST_NAMES.jwt}" gets its token`
-        : chosen === "user"
-          ? "holds a user's sign-in (REFRESH_TOKEN is set): every request gets the user's token by itself"
-          : `holds an OAuth Server-to-Server credential (no PRIVATE_KEY): "${TOKEN_REQUEST_NAMES.s2s}" gets its token`;
-  const why = forced ? `AUTH_FLOW is ${optionalValue(source, "AUTH_FLOW")}` : `this environment ${held}`;
-  const other = FLOW_VALUE[flow];
-  return `postman-ims-auth: skipped "${TOKEN_REQUEST_NAMES[flow]}": ${why}. To use this request, set AUTH_FLOW to ${other}.`;
+  const forced = optionalValue(source, "AUTH_FLOW");
+  return { chosen, forcedBy: forced === "" ? undefined : forced, jwtMark: isSet(source, "PRIVATE_KEY") ? "PRIVATE_KEY" : "META_SCOPE" };
 }

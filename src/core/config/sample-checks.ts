@@ -16,10 +16,9 @@ export interface SampleSwitch {
   readonly needs: readonly string[];
 }
 
-/** Undefined when the folder is on; else the console line that says how to turn it on. */
-export function sampleOffNote(source: VariableSource, sample: SampleSwitch, requestName: string): string | undefined {
-  if (optionalValue(source, sample.on) !== "") return undefined;
-  return `postman-ims-auth: skipped "${requestName}": the ${sample.folder} samples are off; set ${sample.on} to turn them on.`;
+/** Whether a sample folder is off: its switch variable is empty (the sandbox says how to turn it on). */
+export function sampleIsOff(source: VariableSource, sample: SampleSwitch): boolean {
+  return optionalValue(source, sample.on) === "";
 }
 
 /** A variable's own check, by its name: hosts bare, identifiers shaped as Adobe gives them. */

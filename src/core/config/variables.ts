@@ -109,4 +109,16 @@ export const VARIABLES = {
 export type VariableName = keyof typeof VARIABLES;
 
 /** Reads one variable by name; undefined when it is not set anywhere. */
-export type VariableSource = (name: string) => unknown;
+/**
+ * Reads a variable by name. `whereToSet`, given by the host that shows the messages, ends "NAME is not set." with
+ * where its user sets a variable (an environment and --env-var for a run, the file for the command-line tool).
+ */
+export interface VariableSource {
+  (name: string): unknown;
+  readonly whereToSet?: (name: string) => string;
+}
+
+/** A source that reads through `read` and keeps `like`'s wording: what wrappers of a host's source return. */
+export function readingLike(like: VariableSource, read: (name: string) => unknown): VariableSource {
+  return like.whereToSet === undefined ? read : Object.assign(read, { whereToSet: like.whereToSet });
+}

@@ -9,8 +9,8 @@ import type { ItemDefinition } from "../collection/requests.js";
 import { AEM, aemFolder, PLATFORM, platformFolder } from "../collection/sample-apis.js";
 import type { ScriptName } from "../collection/scripts.js";
 import { buildEnvironment, TEMPLATES } from "../environment/environments.js";
-import { sandboxDir } from "../files/paths.js";
-import { safeFileStem } from "../files/safe-file-name.js";
+import { sandboxDir } from "../../files/paths.js";
+import { safeFileStem } from "../../files/safe-file-name.js";
 
 export const BRUNO_DIR = "adobe-ims";
 /** Said in the collection's docs: `inject` tells a generated collection by it. */
@@ -113,7 +113,7 @@ export function brunoFiles(flows: readonly FlowOption[] = COLLECTION_FLOWS, name
         variables: [{ name: "PLATFORM_HOST", value: "platform.adobe.io", description: VARIABLES.PLATFORM_HOST.description }],
         scripts: [
           { type: "before-request", code: brunoScript("auto-auth") },
-          { type: "tests", code: brunoScript("api-response") },
+          { type: "tests", code: brunoScript("401-watcher") },
         ],
       },
       docs: {

@@ -40,7 +40,7 @@ export function authenticateFolder(flows: readonly FlowOption[] = COLLECTION_FLO
 export function collectionAuthParts() {
   return {
     auth: { type: "bearer", bearer: [{ key: "token", value: "{{ACCESS_TOKEN}}", type: "string" }] },
-    event: [scriptEvent("prerequest", "auto-auth", COLLECTION_SCOPE), scriptEvent("test", "api-response", COLLECTION_SCOPE)],
+    event: [scriptEvent("prerequest", "auto-auth", COLLECTION_SCOPE), scriptEvent("test", "401-watcher", COLLECTION_SCOPE)],
     variable: [{ key: "PLATFORM_HOST", value: "platform.adobe.io", type: "string", description: VARIABLES.PLATFORM_HOST.description }],
   };
 }

@@ -1,13 +1,13 @@
 // The IMS requests of the Authenticate folder, as Postman item definitions.
 
-import { TOKEN_REQUEST_NAMES } from "../../core/config/flow.js";
 import { JWT_EXCHANGE_PATH } from "../../core/ims/jwt-exchange-form.js";
 import { TOKEN_V3_PATH } from "../../core/config/s2s-config.js";
 import { stableId } from "./ids.js";
 import { scriptEvent } from "./scripts.js";
 
-export const JWT_REQUEST_NAME = TOKEN_REQUEST_NAMES.jwt;
-export const S2S_REQUEST_NAME = TOKEN_REQUEST_NAMES.s2s;
+/** The Authenticate requests' names (Adobe's workshop collection named the JWT one so). */
+export const JWT_REQUEST_NAME = "IMS: JWT Generate + Auth via User Token";
+export const S2S_REQUEST_NAME = "IMS: OAuth Server-to-Server Token";
 
 /** Minimal shape of an item definition we hand to postman-collection's Item. */
 export interface ItemDefinition {

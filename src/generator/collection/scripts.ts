@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stableId } from "./ids.js";
-import { sandboxDir } from "../files/paths.js";
+import { sandboxDir } from "../../files/paths.js";
 
-export const SCRIPT_NAMES = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "api-response", "sample-guard"] as const;
+export const SCRIPT_NAMES = ["auto-auth", "jwt-exchange", "s2s-exchange", "token-response", "401-watcher", "sample-guard"] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 
 const cache = new Map<string, string>();

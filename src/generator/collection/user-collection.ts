@@ -89,7 +89,7 @@ export function buildUserCollection(name = USER_COLLECTION_NAME): Record<string,
     },
     auth: userSignInAuth(),
     // The 401 watcher is the collection's test script, as in the main collection: requests the user adds are watched too.
-    event: [scriptEvent("prerequest", "auto-auth", "collection"), scriptEvent("test", "api-response", "collection")],
+    event: [scriptEvent("prerequest", "auto-auth", "collection"), scriptEvent("test", "401-watcher", "collection")],
     item: [userFolder()],
   } as never);
   return withRawUrls(collection.toJSON() as Record<string, unknown>);

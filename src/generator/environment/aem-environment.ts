@@ -2,7 +2,7 @@
 
 import { requireBareHost } from "../../core/config/checks.js";
 import { readAemCredentialsFile, normalizeImsEndpoint, type AemIntegration } from "../../inputs/aem-credentials.js";
-import { writeEnvironmentFile } from "../files/output-file.js";
+import { writeEnvironmentFile } from "../../files/output-file.js";
 import { buildEnvironment, templateByFile, type EnvironmentFile } from "./environments.js";
 
 export const AEM_ENVIRONMENT_FILE = "aem.postman_environment.json";

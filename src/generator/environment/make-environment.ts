@@ -16,7 +16,7 @@ import {
 } from "./environments.js";
 import { stableId } from "../collection/ids.js";
 import { readInputFile } from "../../inputs/input-file.js";
-import { checkOutputFile, writeEnvironmentFile } from "../files/output-file.js";
+import { checkOutputFile, writeEnvironmentFile } from "../../files/output-file.js";
 
 export interface EnvironmentRequest {
   /** Template short name (workshop, oauth-s2s, aem); the workshop template when no source is given. */

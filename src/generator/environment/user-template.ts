@@ -1,6 +1,6 @@
 // The oauth-user environment template: a user's sign-in with an OAuth Web App, Single-Page App or Native App credential.
 
-import type { EnvironmentTemplate } from "./environments.js";
+import type { EnvironmentTemplate } from "./template.js";
 
 /** What the Developer Console must hold for `login` and for the Postman app's sign-in (docs/sign-in.md says why). */
 const REGISTER =

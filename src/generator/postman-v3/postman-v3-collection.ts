@@ -5,7 +5,7 @@ import { stringify } from "yaml";
 import { buildCollection, COLLECTION_FLOWS, type CollectionOptions } from "../collection/collection.js";
 import { buildUserCollection } from "../collection/user-collection.js";
 import { buildEnvironment, type EnvironmentFile, TEMPLATES } from "../environment/environments.js";
-import { safeFileStem } from "../files/safe-file-name.js";
+import { safeFileStem } from "../../files/safe-file-name.js";
 import { orderOf, v3CollectionDefinition, v3FileStem, v3FolderFiles, type V2Node } from "./v3-items.js";
 
 /** Where a repository keeps them (Postman v12's local view, `postman init`): the paths generate writes under --out. */

@@ -40,7 +40,7 @@ export const BRU_FORMAT: BrunoFormat = {
     );
     // First in the collection's tests, so that every request, those added later too, is watched for 401.
     const ownTests = withoutBlocks(blockLines(bru, "tests") ?? [], `${file}, the collection's tests`).exec;
-    setBlock(bru, "tests", [...indented(scriptBlock("401-watcher", [brunoScript("api-response")]).join("\n")), ...ownTests], AFTER_TESTS);
+    setBlock(bru, "tests", [...indented(scriptBlock("401-watcher", [brunoScript("401-watcher")]).join("\n")), ...ownTests], AFTER_TESTS);
     return { text: bruText(bru), warnings };
   },
   folderAuth(text, file) {

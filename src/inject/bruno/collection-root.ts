@@ -25,6 +25,6 @@ export function injectCollectionRoot(file: YamlFile): string[] {
   stripScripts(scripts, `${file.file}, the collection's scripts`);
   // First, so that an exception in the collection's own code after it cannot stop it.
   addScriptBlock(file, scripts, "before-request", "auto-auth", brunoScript("auto-auth"), "start");
-  addScriptBlock(file, scripts, "tests", "401-watcher", brunoScript("api-response"), "start");
+  addScriptBlock(file, scripts, "tests", "401-watcher", brunoScript("401-watcher"), "start");
   return warnings;
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
-import { existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
+import { existingOutputFiles, writeFileAtomically } from "../../files/output-file.js";
 import type { FlowOption } from "../../generator/collection/collection.js";
 import { checkCopyTarget, collectionFiles, modeOf } from "../folder-copy.js";
 import { checkOutputChoice } from "../output-choice.js";

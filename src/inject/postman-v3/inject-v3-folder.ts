@@ -4,7 +4,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { FlowOption } from "../../generator/collection/collection.js";
-import { existingOutputFiles, writeFileAtomically } from "../../generator/files/output-file.js";
+import { existingOutputFiles, writeFileAtomically } from "../../files/output-file.js";
 import { checkV3CollectionFolder } from "../../inputs/postman-v3-folder.js";
 import { checkCopyTarget, collectionFiles, modeOf } from "../folder-copy.js";
 import { checkOutputChoice } from "../output-choice.js";

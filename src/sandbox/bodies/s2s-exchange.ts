@@ -1,6 +1,6 @@
 // Body of the Server-to-Server token request's pre-request script, as a function of `pm` (Postman's, or the Bruno adapter's).
 
-import { skipTokenRequestNote } from "../../core/config/flow.js";
+import { tokenRequestSkipNote } from "../notes/skip-notes.js";
 import { readS2sConfig, s2sTokenForm } from "../../core/config/s2s-config.js";
 import type { VariableSource } from "../../core/config/variables.js";
 import type { SandboxHost } from "../host/host.js";
@@ -11,7 +11,8 @@ import { withVaultValues } from "../host/vault.js";
 export function s2sExchange(pm: Postman, host: () => SandboxHost): void {
   const test = "OAuth Server-to-Server";
   const source = resolvedSource(pm);
-  if (skipWithNote(pm, () => skipTokenRequestNote(source, "s2s"), test)) return;
+  if (skipWithNote(pm, () => tokenRequestSkipNote(source, "s2s", pm.info?.requestName ?? "the OAuth Server-to-Server request"), test))
+    return;
   const fail = (problems: readonly unknown[]): void => refuse(pm, problems, test);
   const fill = (resolved: VariableSource): void => {
     const checked = readS2sConfig(resolved);

@@ -1,6 +1,7 @@
 // Body of the sample API requests' pre-request script, as a function of `pm` (Postman's, or the Bruno adapter's).
 
-import { checkSampleVariables, sampleOffNote, type SampleSwitch } from "../../core/config/sample-checks.js";
+import { checkSampleVariables, type SampleSwitch } from "../../core/config/sample-checks.js";
+import { sampleOffNote } from "../notes/skip-notes.js";
 import { refuse, resolvedSource, skipWithNote, type Postman } from "../host/postman.js";
 
 /** Sample API requests: skipped while their folder is off, refused with named problems when a variable they send is not right. */

@@ -1,7 +1,7 @@
 // Secure variables whose secret source hides them from scripts (postman-runtime's allowedInScript: false), told apart from unset ones.
 
 import { secretHidden } from "../../core/config/vault-reference.js";
-import type { VariableSource } from "../../core/config/variables.js";
+import { readingLike, type VariableSource } from "../../core/config/variables.js";
 import type { Postman } from "./postman.js";
 
 interface VariableJson {
@@ -31,11 +31,11 @@ function hiddenSecrets(pm: Postman): Map<string, string | undefined> {
 /** `base`, except that asking for a hidden secure variable throws ERR_SECRET_HIDDEN instead of reading as unset. */
 export function hiddenSecretsAware(pm: Postman, base: VariableSource): VariableSource {
   let hidden: Map<string, string | undefined> | undefined;
-  return (name) => {
+  return readingLike(base, (name) => {
     const value = base(name);
     if (value !== undefined && value !== null && value !== "") return value;
     hidden ??= hiddenSecrets(pm);
     if (hidden.has(name)) throw secretHidden(name, hidden.get(name));
     return value;
-  };
+  });
 }

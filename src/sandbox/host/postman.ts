@@ -63,11 +63,15 @@ export interface Postman {
  * resolves them in a request; what stays unresolved is reported as not filled in.
  */
 export function resolvedSource(pm: Postman): VariableSource {
-  return (name) => {
+  const read = (name: string) => {
     const value = pm.variables.get(name);
     return typeof value === "string" && value.includes("{{") && pm.variables.replaceIn ? pm.variables.replaceIn(value) : value;
   };
+  return Object.assign(read, { whereToSet: inARun });
 }
+
+/** Where a run's user sets a variable: the environment in the app, --env-var on a runner's command line. */
+const inARun = (name: string): string => `Set it in your environment (or with --env-var ${name}=…).`;
 
 /**
  * IMS's token endpoints (the Authenticate requests, which carry their own scripts, and a sign-in's authorize

@@ -1,7 +1,7 @@
 // Variables whose value is {{vault:NAME}}, read with pm.vault.get on the slow path only, before any check or signing.
 
 import { vaultDenied, vaultKey, vaultMissing } from "../../core/config/vault-reference.js";
-import { CREDENTIAL_VARIABLES, type VariableSource } from "../../core/config/variables.js";
+import { CREDENTIAL_VARIABLES, readingLike, type VariableSource } from "../../core/config/variables.js";
 import { ImsAuthError } from "../../core/errors.js";
 import { hiddenSecretsAware } from "./hidden-secrets.js";
 import type { SandboxHost } from "./host.js";
@@ -56,7 +56,7 @@ export function withVaultValues(
         return;
       }
       const values = new Map(results.map((result) => [result.name, "value" in result ? result.value : ""]));
-      ready((name) => (values.has(name) ? values.get(name) : source(name)));
+      ready(readingLike(source, (name) => (values.has(name) ? values.get(name) : source(name))));
     },
     (error) => failed([error]),
     () =>
