@@ -1,4 +1,5 @@
 // The console line of a request our scripts skip, worded for whoever watches Postman's (or Bruno's) console.
+// No apostrophes in these lines: Newman's CLI prints a console string holding one in double quotes, escaped.
 
 import { FLOW_VALUE, otherFlowChosen, type AuthFlow } from "../../core/config/flow.js";
 import { sampleIsOff, type SampleSwitch } from "../../core/config/sample-checks.js";
@@ -7,10 +8,10 @@ import type { VariableSource } from "../../core/config/variables.js";
 /** How the environment's credential is named, and which request of the Authenticate folder gets its token. */
 const HELD: Record<AuthFlow, (mark: string) => string> = {
   token: () => "holds only a pasted ACCESS_TOKEN, which every other request sends as it is",
-  jwt: (mark) => `holds a service account (JWT) credential (${mark} is set): the Authenticate folder's JWT request gets its token`,
+  jwt: (mark) => `holds a service account (JWT) credential (${mark} is set): the JWT request of the Authenticate folder gets its token`,
   s2s: () =>
-    "holds an OAuth Server-to-Server credential (no PRIVATE_KEY): the Authenticate folder's OAuth Server-to-Server request gets its token",
-  user: () => "holds a user's sign-in (REFRESH_TOKEN is set): every request gets the user's token by itself",
+    "holds an OAuth Server-to-Server credential (no PRIVATE_KEY): the OAuth Server-to-Server request of the Authenticate folder gets its token",
+  user: () => "holds a user sign-in (REFRESH_TOKEN is set): every request gets the token of that user by itself",
 };
 
 /**
