@@ -1,10 +1,12 @@
 // inject on a collection folder (Bruno's, or a Postman v3 one): a copy's target checked, the files a copy carries,
 // and a file's permissions kept.
 
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { ImsAuthError } from "../core/errors.js";
-import { checkOutputFolder } from "../files/output-file.js";
+import { checkOutputFolder, existingOutputFiles, writeFileAtomically } from "../files/output-file.js";
+import type { FlowOption } from "../generator/collection/collection.js";
+import { checkOutputChoice } from "./output-choice.js";
 
 /** Copies skip what a collection carries but does not need (bruno-cli and the Postman CLI skip them too). */
 const NOT_COPIED = new Set([".git", "node_modules"]);
@@ -47,4 +49,52 @@ export function modeOf(path: string): number {
   } catch {
     return 0o644;
   }
+}
+
+/** What `inject` on a collection folder (Bruno's, a v3 one) is asked. */
+export interface FolderInjectRequest {
+  /** The collection's folder. */
+  readonly dir: string;
+  /** A folder to write a copy into; or `inPlace` to change the collection itself. Exactly one of them. */
+  readonly out?: string;
+  readonly inPlace?: boolean;
+  /** Let `out` be a folder that holds files already (those we write are replaced). */
+  readonly force?: boolean;
+  readonly flows?: readonly FlowOption[];
+}
+
+/** Exactly one of -o DIR and --in-place, said in a folder's words. */
+export function checkFolderOutputChoice(request: FolderInjectRequest): void {
+  checkOutputChoice(request, {
+    output: "an output folder (-o DIR)",
+    change: "to change the collection itself",
+    always: "in-place always changes the collection",
+  });
+}
+
+/** A folder's edits, planned whole: files changed (path → text) and removed, relative to the collection's folder. */
+export interface FolderPlan {
+  readonly changed: ReadonlyMap<string, string>;
+  readonly removed: readonly string[];
+}
+
+const slashed = (path: string): string => path.split("\\").join("/");
+
+/** The plan written in place, or into `out` with a copy of the rest of the folder; returns the folder written. */
+export function writeFolderPlan(dir: string, out: string | undefined, plan: FolderPlan): string {
+  if (out === undefined) {
+    for (const [path, text] of plan.changed) writeFileAtomically(join(dir, path), text, modeOf(join(dir, path)));
+    for (const path of plan.removed) rmSync(join(dir, path));
+    return dir;
+  }
+  const skipped = new Set([...plan.removed, ...plan.changed.keys()].map(slashed));
+  const files = collectionFiles(dir).filter((path) => !skipped.has(slashed(path)));
+  // Everything checked before the first write: a file in the way stops the copy before it starts.
+  existingOutputFiles(
+    [...files, ...plan.changed.keys()].map((path) => join(out, path)),
+    true,
+  );
+  for (const path of files) writeFileAtomically(join(out, path), readFileSync(join(dir, path)), modeOf(join(dir, path)));
+  for (const [path, text] of plan.changed) writeFileAtomically(join(out, path), text, modeOf(join(dir, path)));
+  return out;
 }

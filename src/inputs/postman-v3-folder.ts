@@ -90,8 +90,8 @@ export function checkV3CollectionFolder(dir: string, what: string): void {
     );
 }
 
-/** Parses one file's text: a syntax error, or a top level that is not a map, is ERR_INPUT_FILE naming the file and line. */
-export function parseV3Yaml(text: string, file: string): Record<string, unknown> {
+/** A v3 file's YAML document; a syntax error is ERR_INPUT_FILE naming the file and line. */
+export function parseV3YamlDocument(text: string, file: string): ReturnType<typeof parseDocument> {
   const doc = parseDocument(text);
   const error = doc.errors[0];
   if (error) {
@@ -101,6 +101,12 @@ export function parseV3Yaml(text: string, file: string): Record<string, unknown>
       `${file}${line === undefined ? "" : `:${line}`} is not valid YAML (${error.code}): fix it (postman collection lint shows where), or save the collection again in Postman.`,
     );
   }
+  return doc;
+}
+
+/** Parses one file's text: a syntax error, or a top level that is not a map, is ERR_INPUT_FILE naming the file and line. */
+export function parseV3Yaml(text: string, file: string): Record<string, unknown> {
+  const doc = parseV3YamlDocument(text, file);
   const value = doc.toJS() as unknown;
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new ImsAuthError("ERR_INPUT_FILE", `${file} is not a Postman v3 file: its top level is not a map of keys ($kind:, …).`);

@@ -1,12 +1,9 @@
 // `inject --target bruno` on a folder: which format it is, where to write (in place or a copy), all checks before any write.
 
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ImsAuthError } from "../../core/errors.js";
-import { existingOutputFiles, writeFileAtomically } from "../../files/output-file.js";
-import type { FlowOption } from "../../generator/collection/collection.js";
-import { checkCopyTarget, collectionFiles, modeOf } from "../folder-copy.js";
-import { checkOutputChoice } from "../output-choice.js";
+import { checkCopyTarget, checkFolderOutputChoice, type FolderInjectRequest, writeFolderPlan } from "../folder-copy.js";
 import { BRU_FORMAT } from "./bru-format.js";
 import type { BrunoFormat } from "./format.js";
 import { type BrunoPlan, planInjection } from "./plan.js";
@@ -16,16 +13,7 @@ const COLLECTION_FILE = YAML_FORMAT.collectionFile;
 /** The file that makes a folder a .bru collection (collection.bru is optional). */
 const BRU_FORMAT_MARK = "bruno.json";
 
-export interface InjectBrunoRequest {
-  /** The collection's folder: where opencollection.yml is, or bruno.json in the .bru format. */
-  readonly dir: string;
-  /** A folder to write a copy into; or `inPlace` to change the collection itself. Exactly one of them. */
-  readonly out?: string;
-  readonly inPlace?: boolean;
-  /** Let `out` be a folder that holds files already (those we write are replaced). */
-  readonly force?: boolean;
-  readonly flows?: readonly FlowOption[];
-}
+export type InjectBrunoRequest = FolderInjectRequest;
 
 export interface InjectedBruno extends BrunoPlan {
   /** The folder written. */
@@ -34,29 +22,11 @@ export interface InjectedBruno extends BrunoPlan {
 
 export function injectBrunoFolder(request: InjectBrunoRequest): InjectedBruno {
   const { dir, out } = request;
-  checkOutputChoice(request, {
-    output: "an output folder (-o DIR)",
-    change: "to change the collection itself",
-    always: "in-place always changes the collection",
-  });
+  checkFolderOutputChoice(request);
   const format = checkFormat(dir);
   if (out !== undefined) checkCopyTarget(dir, out, request.force === true);
   const plan = planInjection(dir, format, request.flows);
-  if (out === undefined) {
-    for (const [path, text] of plan.changed) writeFileAtomically(join(dir, path), text, modeOf(join(dir, path)));
-    for (const path of plan.removed) rmSync(join(dir, path));
-  } else {
-    const removed = new Set(plan.removed);
-    const files = collectionFiles(dir).filter((path) => !removed.has(path) && !plan.changed.has(path));
-    // Everything checked before the first write: a file in the way stops the copy before it starts.
-    existingOutputFiles(
-      [...files, ...plan.changed.keys()].map((path) => join(out, path)),
-      true,
-    );
-    for (const path of files) writeFileAtomically(join(out, path), readFileSync(join(dir, path)), modeOf(join(dir, path)));
-    for (const [path, text] of plan.changed) writeFileAtomically(join(out, path), text, modeOf(join(dir, path)));
-  }
-  return { ...plan, dir: out ?? dir };
+  return { ...plan, dir: writeFolderPlan(dir, out, plan) };
 }
 
 /** Which of Bruno's formats the folder holds; anything else is refused, saying what a collection folder has. */

@@ -1,8 +1,9 @@
 // A v3 file as a `yaml` Document, edited in place: the team's comments, key order and quoting survive, and a file
 // Postman wrote comes back byte for byte but for what we change.
 
-import { type Document, isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { type Document, isMap, isScalar, isSeq, Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import { ImsAuthError } from "../../core/errors.js";
+import { parseV3YamlDocument } from "../../inputs/postman-v3-folder.js";
 
 export interface V3Document {
   readonly file: string;
@@ -12,15 +13,7 @@ export interface V3Document {
 }
 
 export function parseV3Document(text: string, file: string): V3Document {
-  const doc = parseDocument(text);
-  const error = doc.errors[0];
-  if (error) {
-    const line = error.linePos?.[0].line;
-    throw new ImsAuthError(
-      "ERR_INPUT_FILE",
-      `${file}${line === undefined ? "" : `:${line}`} is not valid YAML (${error.code}): fix it (postman collection lint shows where), or save the collection again in Postman.`,
-    );
-  }
+  const doc = parseV3YamlDocument(text, file);
   if (!isMap(doc.contents))
     throw new ImsAuthError("ERR_INPUT_FILE", `${file} is not a Postman v3 file: its top level is not a map of keys.`);
   const indent = /\n( +)\S/.exec(text)?.[1]?.length ?? 2;
