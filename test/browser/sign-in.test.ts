@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
 import { makeUserClient } from "../../src/emulator/user/user-clients.js";
@@ -89,6 +90,9 @@ const note = (line) => fs.appendFileSync(${JSON.stringify(log)}, line + "\\n");
       );
     });
     expect(ran.code, `${ran.stderr}\n${readFileSync(log, "utf8")}`).toBe(0);
+    // login exits once its loopback has answered; the browser, a process of its own, notes the page it landed on
+    // when Chromium has shown it, which can be just after: wait for that line (or a failure), at most 30 s.
+    for (let waited = 0; waited < 30_000 && !/^(landed|failed) /m.test(readFileSync(log, "utf8")); waited += 100) await sleep(100);
     expect(readFileSync(log, "utf8").split("\n").filter(Boolean)).toEqual([
       "page Sign in – local IMS emulator | Test User",
       `landed localhost:${port} | Signed in`,
