@@ -2,13 +2,15 @@
 // user's token; a revoked refresh token exits 1 with ERR_SIGN_IN_AGAIN; the CLI has no --export-environment, so its CI path is the
 // token pipeline (token writes the rotated refresh token back, the CLI runs on the access token).
 
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { POSTMAN_CLI_VERSION } from "../../scripts/postman-cli.mjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImsEmulator } from "../../src/emulator/ims-emulator.js";
 import { makeUserClient } from "../../src/emulator/user/user-clients.js";
 import { buildUserCollection } from "../../src/generator/collection/user-collection.js";
-import { buildEnvironment, templateByName } from "../../src/generator/environment/environments.js";
+import { buildEnvironment, type EnvironmentFile, templateByName } from "../../src/generator/environment/environments.js";
+import { postmanV3Files, v3EnvironmentYaml } from "../../src/generator/postman-v3/postman-v3-collection.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { cleanHome, POSTMAN_CLI, runPostmanCli, unwrapped } from "../helpers/postman-cli.js";
 
@@ -25,6 +27,11 @@ describe.runIf(POSTMAN_CLI)(`the Postman CLI ${POSTMAN_CLI_VERSION}, a user's si
     emulator = await ImsEmulator.start({ userClients: [web] });
     home = cleanHome();
     writeFileSync(work.path("collection.json"), JSON.stringify(buildUserCollection()));
+    // The same collection as Postman v12 keeps it in Git (collections/postman/collections/adobe-ims-user/).
+    for (const [path, text] of postmanV3Files({ flows: ["oauth-user"] })) {
+      mkdirSync(dirname(work.path(path)), { recursive: true });
+      writeFileSync(work.path(path), text);
+    }
     writeFileSync(work.path("ca.pem"), emulator.caCertificatePem);
   });
   afterAll(async () => {
@@ -88,6 +95,36 @@ describe.runIf(POSTMAN_CLI)(`the Postman CLI ${POSTMAN_CLI_VERSION}, a user's si
     expect(result.code, result.stdout).toBe(0);
     expect(emulator.signIn.calls.refreshToken).toBe(1);
     expect(emulator.calls.api).toBe(2);
+  });
+
+  describe("the v3 folder", () => {
+    const runV3 = async (environmentFile: string) => {
+      const v3Environment = work.path(`${environmentFile.split("/").pop()}.environment.yaml`);
+      writeFileSync(v3Environment, v3EnvironmentYaml(JSON.parse(readFileSync(environmentFile, "utf8")) as EnvironmentFile));
+      const result = await runPostmanCli(
+        ["collection", "run", "postman/collections/adobe-ims-user", "-e", v3Environment, "--ssl-extra-ca-certs", work.path("ca.pem")],
+        work.dir,
+        home,
+      );
+      printed.push(result.stdout + result.stderr);
+      return result;
+    };
+
+    it("renews once with REFRESH_TOKEN; userinfo and profile answer 200 with the user's token", async () => {
+      const result = await runV3(environment("v3-fresh", signIn()));
+      expect(result.code, result.stdout).toBe(0);
+      expect(emulator.signIn.calls.refreshToken).toBe(1);
+      expect(emulator.calls.api).toBe(2);
+    });
+
+    it("a revoked refresh token exits 1 with ERR_SIGN_IN_AGAIN", async () => {
+      const file = environment("v3-revoked", signIn());
+      emulator.revokeRefreshTokens();
+      const result = await runV3(file);
+      expect(result.code).toBe(1);
+      expect(unwrapped(result.stdout).replace(/\s+/g, " ")).toContain("ERR_SIGN_IN_AGAIN: IMS refused REFRESH_TOKEN");
+      expect(emulator.signIn.calls.refreshToken).toBe(1);
+    });
   });
 
   it("printed no secret: the client secret or a refresh token", () => {
