@@ -13,7 +13,7 @@ import type { BenchSettings } from "./settings.js";
 import { scriptSizes } from "./sizes.js";
 import { median, rotate, round } from "./stats.js";
 
-const TIMED: readonly Variant[] = ["none", "one-line", "auto-auth"];
+const TIMED: readonly Variant[] = ["none", "one-line", "one-line-pair", "auto-auth"];
 const FLOWS = [
   ["s2s", { PRIVATE_KEY: "", META_SCOPE: "" }],
   ["jwt", { SCOPES: "" }],
@@ -97,6 +97,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     for (const [runtime] of RUNTIMES) {
       const series = (key: string) => runs.get(`${runtime}/${key}`) ?? [];
       const oneLine = overhead(series("one-line"), series("none"), settings.requests);
+      const pair = overhead(series("one-line-pair"), series("none"), settings.requests);
       const row = (variant: Variant, own: TimedRun[], none: TimedRun[], count: number): PerRequestRow => {
         const extra = overhead(own, none, count);
         return {
@@ -108,6 +109,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
           overheadMs: round(extra),
           ratioToNone: round(median(own.map((run, i) => run.ms / (none[i]?.ms ?? Number.NaN))), 3),
           ratioToOneLine: variant === "none" || variant === "one-line" ? undefined : round(extra / oneLine, 2),
+          ratioToPair: variant === "auto-auth" || variant === "adobe" ? round(extra / pair, 2) : undefined,
           imsCallsPerRun: Math.max(...own.map((run) => run.imsCalls)),
           failures: own.reduce((sum, run) => sum + run.failures, 0),
           consoleProblems: own.reduce((sum, run) => sum + run.consoleProblems, 0),

@@ -6,13 +6,15 @@ import { inlineEvent } from "../generator/collection/scripts.js";
 import { adobeBaselineScript } from "./adobe-baseline.js";
 
 /**
- * none: no script at all (a static token); one-line: a one-line pre-request script; auto-auth: ours;
- * adobe: the workshop collection's sign-and-exchange on every request.
+ * none: no script at all (a static token); one-line: a one-line pre-request script; one-line-pair: a one-line
+ * pre-request script and a one-line test script, as many sandbox runs per request as ours (auto-auth and the 401
+ * watcher); auto-auth: ours; adobe: the workshop collection's sign-and-exchange on every request.
  */
-export type Variant = "none" | "one-line" | "auto-auth" | "adobe";
-export const VARIANTS: readonly Variant[] = ["none", "one-line", "auto-auth", "adobe"];
+export type Variant = "none" | "one-line" | "one-line-pair" | "auto-auth" | "adobe";
+export const VARIANTS: readonly Variant[] = ["none", "one-line", "one-line-pair", "auto-auth", "adobe"];
 
 export const ONE_LINE_SCRIPT = 'if (!pm.variables.get("ACCESS_TOKEN")) console.info("no token");';
+export const ONE_LINE_TEST_SCRIPT = 'if (pm.response.code === 401) console.info("401");';
 
 type Item = { name: string; id?: string; event?: unknown[]; item?: Item[] };
 
@@ -22,6 +24,11 @@ function collectionEvents(variant: Variant): unknown[] {
       return [];
     case "one-line":
       return [inlineEvent("prerequest", [ONE_LINE_SCRIPT], "bench/one-line")];
+    case "one-line-pair":
+      return [
+        inlineEvent("prerequest", [ONE_LINE_SCRIPT], "bench/one-line"),
+        inlineEvent("test", [ONE_LINE_TEST_SCRIPT], "bench/one-line"),
+      ];
     case "auto-auth":
       return collectionAuthParts().event;
     case "adobe":
