@@ -5,12 +5,6 @@ import type { VariableSource } from "../config/variables.js";
 /** AUTH_FLOW's names for the user flow (core/config/flow.ts reads the same), kept here so the per-request script stays small. */
 const USER_FLOW_NAMES = ["user", "oauth-user", "refresh_token", "refresh-token"];
 
-/** The console line said once per run when the token is left to the collection's OAuth 2.0 authorization. */
-export const APP_SIGN_IN_NOTE =
-  "postman-ims-auth: AUTH_FLOW is user and REFRESH_TOKEN is empty, so requests go with the token of the collection's OAuth 2.0 " +
-  "authorization (Postman app: the collection's Authorization tab → Get New Access Token, then Use Token). Newman, the Postman CLI " +
-  "and Bruno have no such token: run `postman-ims-auth login --env FILE` to put a REFRESH_TOKEN in the environment.";
-
 /**
  * True when the collection-level script should neither renew nor refuse: the user signs in with the Postman
  * app's OAuth 2.0 helper, whose token the app puts on each request (and renews) after our script has run,

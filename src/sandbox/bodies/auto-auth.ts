@@ -1,11 +1,12 @@
 // Body of the collection-level pre-request script, as a function of `pm` (Postman's, or the Bruno adapter's).
 
-import { APP_SIGN_IN_NOTE, signInLeftToApp } from "../../core/ims/app-sign-in.js";
+import { signInLeftToApp } from "../../core/ims/app-sign-in.js";
 import { storedTokenIsBound } from "../../core/ims/token-binding.js";
 import { storedTokenIsFresh } from "../../core/ims/token-freshness.js";
 import { loadEngine } from "../engine/engine-loader.js";
 import type { SandboxHost } from "../host/host.js";
 import { isTokenEndpoint, refuse, resolvedSource, type Postman } from "../host/postman.js";
+import { APP_SIGN_IN_NOTE } from "../notes/app-sign-in-note.js";
 
 const APP_NOTE_SAID = "IMS_AUTH_APP_NOTE_SAID";
 
