@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
-import { rollup, type Plugin, type RollupOptions } from "rollup";
+import { type OutputChunk, rollup, type Plugin, type RollupOptions } from "rollup";
 import { minify } from "terser";
 import { trimJsrsasign, type EstreeNode } from "./scripts/jsrsasign-trim.js";
 import { minifyOptions } from "./scripts/minify-options.js";
@@ -89,6 +89,9 @@ const LAZY_KEY_CRYPTO: LazyModule = {
  * rollup bundle runs every module's top-level code when the script starts; this one waits until
  * it is needed. No code is evaluated from a string: the nested bundle is code of the same script.
  */
+/** The nested bundle of each lazy module's entry, by entry. */
+const lazyBundles = new Map<string, Promise<OutputChunk>>();
+
 function lazily(lazy: LazyModule): Plugin {
   const id = `\0lazy:${lazy.entry}`;
   const replaced = new Set(lazy.replaces.map((file) => resolve(file)));
@@ -101,11 +104,20 @@ function lazily(lazy: LazyModule): Plugin {
     },
     async load(loading) {
       if (loading !== id) return null;
-      const bundle = await rollup({ input: lazy.entry, plugins: plugins(), onwarn: (warning) => this.warn(warning.message) });
-      const {
-        output: [chunk],
-      } = await bundle.generate({ format: "iife", name: "lazyModule", strict: true });
-      await bundle.close();
+      // Built once per process: every script that carries the same lazy module carries the same bundle of it.
+      let built = lazyBundles.get(lazy.entry);
+      if (built === undefined) {
+        built = (async () => {
+          const bundle = await rollup({ input: lazy.entry, plugins: plugins(), onwarn: (warning) => this.warn(warning.message) });
+          const {
+            output: [chunk],
+          } = await bundle.generate({ format: "iife", name: "lazyModule", strict: true });
+          await bundle.close();
+          return chunk;
+        })();
+        lazyBundles.set(lazy.entry, built);
+      }
+      const chunk = await built;
       for (const module of chunk.moduleIds) if (!module.startsWith("\0")) this.addWatchFile(module);
       lazyPackages.set(id, bundledPackages(chunk.moduleIds));
       return [
