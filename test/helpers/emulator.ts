@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ImsEmulator, type EmulatorOptions } from "../../src/emulator/ims-emulator.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/service/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
+import { buildEnvironment, type EnvironmentFile, templateByName } from "../../src/generator/environment/environments.js";
+import type { Integration } from "../../src/emulator/service/integration.js";
 import { emulatorEnvironment, writeCaFile } from "../../src/runner/emulator-environment.js";
 import { runCollection, type RunOptions, type RunResult } from "../../src/runner/newman-run.js";
 
@@ -62,4 +64,19 @@ export function useEmulator(
 /** Runs only one folder or request of the generated collection (the others have their own tests). */
 export function folderRunner(shared: { readonly ctx: EmulatorContext }, folder: string): EmulatorContext["run"] {
   return (overrides = {}, options = {}, runner) => shared.ctx.run(overrides, { folder, ...options }, runner);
+}
+
+/**
+ * The oauth-s2s template filled in as a student would for this emulator: an OAuth Server-to-Server credential
+ * only (no key, no META_SCOPE), `values` over it.
+ */
+export function s2sOnlyEnvironment(emulator: ImsEmulator, integration: Integration, values: Record<string, string> = {}): EnvironmentFile {
+  return buildEnvironment(templateByName("oauth-s2s"), {
+    IMS: emulator.host,
+    API_KEY: integration.clientId,
+    CLIENT_SECRET: integration.clientSecret,
+    SCOPES: (integration.scopes ?? []).join(","),
+    IMS_ORG: integration.orgId,
+    ...values,
+  });
 }

@@ -8,7 +8,7 @@ import { buildCollection } from "../../src/generator/collection/collection.js";
 import { buildEnvironment, templateByName, type EnvironmentFile } from "../../src/generator/environment/environments.js";
 import type { RunResult } from "../../src/runner/run-result.js";
 import { AppSession } from "../helpers/app-session.js";
-import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
+import { s2sOnlyEnvironment, startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
 const SANDBOXES = "Platform: List sandboxes";
 const MY_REQUEST = "My request: sandboxes";
@@ -45,16 +45,7 @@ function collectionWithOwnRequests(): Record<string, unknown> {
 }
 
 function s2sEnvironment(integration: Integration, extra: Record<string, string> = {}): EnvironmentFile {
-  return buildEnvironment(templateByName("oauth-s2s"), {
-    IMS: ctx.emulator.host,
-    API_KEY: integration.clientId,
-    CLIENT_SECRET: integration.clientSecret,
-    SCOPES: (integration.scopes ?? []).join(","),
-    IMS_ORG: integration.orgId,
-    SANDBOX_NAME: "prod",
-    PLATFORM_HOST: ctx.emulator.host,
-    ...extra,
-  });
+  return s2sOnlyEnvironment(ctx.emulator, integration, { SANDBOX_NAME: "prod", PLATFORM_HOST: ctx.emulator.host, ...extra });
 }
 
 function session(environment: EnvironmentFile = s2sEnvironment(ctx.credential.integration)): AppSession {

@@ -3,10 +3,10 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildCollection } from "../../src/generator/collection/collection.js";
-import { buildEnvironment, templateByName, type EnvironmentFile } from "../../src/generator/environment/environments.js";
+import type { EnvironmentFile } from "../../src/generator/environment/environments.js";
 import { runCollection } from "../../src/runner/newman-run.js";
 import type { RunResult } from "../../src/runner/run-result.js";
-import { startEmulator, type EmulatorContext } from "../helpers/emulator.js";
+import { s2sOnlyEnvironment, startEmulator, type EmulatorContext } from "../helpers/emulator.js";
 
 const SANDBOXES = "Platform: List sandboxes";
 const PROFILE = "My request: IMS profile";
@@ -28,13 +28,8 @@ function collection(): Record<string, unknown> {
 }
 
 function environment(values: Record<string, string>): EnvironmentFile {
-  const { integration } = ctx.credential;
-  return buildEnvironment(templateByName("oauth-s2s"), {
-    IMS: ctx.emulator.host,
-    API_KEY: integration.clientId,
-    CLIENT_SECRET: integration.clientSecret,
+  return s2sOnlyEnvironment(ctx.emulator, ctx.credential.integration, {
     SCOPES: "openid,AdobeID",
-    IMS_ORG: integration.orgId,
     SANDBOX_NAME: "prod",
     PLATFORM_HOST: ctx.emulator.host,
     ...values,

@@ -14,7 +14,7 @@ import { consoleProblems, type RunResult } from "../../src/runner/run-result.js"
 import { runWithPostmanRuntime } from "../../src/runner/runtime-run.js";
 import { makeAemCredentials, registerAemCredentials } from "../helpers/aem-credentials.js";
 import { tempDir } from "../helpers/cli.js";
-import { startEmulator, type EmulatorContext, type Runner } from "../helpers/emulator.js";
+import { s2sOnlyEnvironment, startEmulator, type EmulatorContext, type Runner } from "../helpers/emulator.js";
 
 const COLLECTION_PATH = join(packageRoot(), "collections", "adobe-ims.postman_collection.json");
 const collection = JSON.parse(readFileSync(COLLECTION_PATH, "utf8")) as unknown;
@@ -42,15 +42,7 @@ beforeEach(() => ctx.emulator.reset());
 
 /** The OAuth Server-to-Server template filled in as a user fills it: the credential, IMS pointed at the emulator. */
 function s2sOnly(extra: Record<string, string> = {}): EnvironmentFile {
-  const { integration } = ctx.credential;
-  return buildEnvironment(templateByName("oauth-s2s"), {
-    IMS: ctx.emulator.host,
-    API_KEY: integration.clientId,
-    CLIENT_SECRET: integration.clientSecret,
-    SCOPES: (integration.scopes ?? []).join(","),
-    IMS_ORG: integration.orgId,
-    ...extra,
-  });
+  return s2sOnlyEnvironment(ctx.emulator, ctx.credential.integration, extra);
 }
 
 /** The workshop template (seed 000) with a service account credential only: no SCOPES. */
