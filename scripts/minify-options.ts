@@ -3,5 +3,6 @@
 /** Comments go (each script gets its header afterwards); ASCII only, so the engine's digest is over plain bytes. */
 export const minifyOptions = (preamble?: string) => ({
   format: { comments: false as const, ascii_only: true, ...(preamble === undefined ? {} : { preamble }) },
-  compress: { passes: 2 },
+  // One pass: a second saved 0.7 KB over all the scripts (0.1%) for a third of the build's terser time.
+  compress: { passes: 1 },
 });
