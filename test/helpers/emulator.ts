@@ -2,6 +2,7 @@
 
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ImsEmulator, type EmulatorOptions } from "../../src/emulator/ims-emulator.js";
+import { type KeyPair, makeRsaKeyPair } from "../../src/emulator/certificate.js";
 import { makeThrowawayCredential, type ThrowawayCredential } from "../../src/emulator/service/integration.js";
 import { buildCollection } from "../../src/generator/collection/collection.js";
 import { buildEnvironment, type EnvironmentFile, templateByName } from "../../src/generator/environment/environments.js";
@@ -22,11 +23,19 @@ export interface EmulatorContext {
   close(): Promise<void>;
 }
 
+/**
+ * The key pair of the credential each emulator starts with, made once per test process: each credential still has
+ * ids and a secret of its own, and a test that needs a key no other credential has makes its own.
+ */
+let startingKeys: KeyPair | undefined;
+
 export async function startEmulator(
   credentialOptions: Parameters<typeof makeThrowawayCredential>[0] = {},
   emulatorOptions: EmulatorOptions = {},
 ): Promise<EmulatorContext> {
-  const credential = makeThrowawayCredential(credentialOptions);
+  if (credentialOptions.bits === undefined) startingKeys ??= makeRsaKeyPair(2048);
+  const keys = credentialOptions.bits === undefined ? startingKeys : undefined;
+  const credential = makeThrowawayCredential({ keys, ...credentialOptions });
   const emulator = await ImsEmulator.start({ ...emulatorOptions, integrations: [credential.integration] });
   const ca = writeCaFile(emulator);
   return {

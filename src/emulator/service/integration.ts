@@ -1,7 +1,7 @@
 // What the emulator knows of a credential, and throwaway credentials (keys made on the spot) for tests and demos.
 
 import { randomBytes, randomUUID } from "node:crypto";
-import { makeRsaKeyPair, makeSelfSignedCertificate } from "../certificate.js";
+import { type KeyPair, makeRsaKeyPair, makeSelfSignedCertificate } from "../certificate.js";
 
 export interface Integration {
   readonly clientId: string;
@@ -27,11 +27,11 @@ function hex(bytes: number): string {
   return randomBytes(bytes).toString("hex").toUpperCase();
 }
 
-/** A fresh integration with its own key pair; ids shaped like Adobe's, values random. */
+/** A fresh integration with its own key pair (or the one given); ids shaped like Adobe's, values random. */
 export function makeThrowawayCredential(
-  options: { metascopes?: readonly string[]; scopes?: readonly string[]; bits?: number; clientId?: string } = {},
+  options: { metascopes?: readonly string[]; scopes?: readonly string[]; bits?: number; clientId?: string; keys?: KeyPair } = {},
 ): ThrowawayCredential {
-  const keys = makeRsaKeyPair(options.bits ?? 2048);
+  const keys = options.keys ?? makeRsaKeyPair(options.bits ?? 2048);
   const certificatePem = makeSelfSignedCertificate(keys, { commonName: "postman-ims-auth test credential" });
   const integration: Integration = {
     clientId: options.clientId ?? randomUUID().replace(/-/g, ""),
