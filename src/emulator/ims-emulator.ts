@@ -4,8 +4,8 @@ import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessTokenIssuer } from "./access-tokens.js";
-import { type KeyPair, makeRsaKeyPair, makeSelfSignedCertificate } from "./certificate.js";
 import { aemContent, imsProfile, listSandboxes, type Reply } from "./api-routes.js";
+import { emulatorIdentity } from "./identity.js";
 import type { Integration } from "./service/integration.js";
 import { tokenParams, type QueryRule } from "./service/request-params.js";
 import { type Fault, faultReply, readBody, routePath, type ServedRequest, servedError } from "./routing.js";
@@ -26,30 +26,6 @@ export interface EmulatorOptions extends SignInOptions {
   /** Told of every request served (no secrets: method, route, status, IMS's error), e.g. for a console log. */
   readonly onRequest?: (served: ServedRequest) => void;
 }
-
-/** The key an emulator signs its tokens with and the TLS certificate it presents. */
-interface Identity {
-  readonly keys: KeyPair;
-  readonly caCertificatePem: string;
-}
-
-function makeIdentity(): Identity {
-  const keys = makeRsaKeyPair(2048);
-  const caCertificatePem = makeSelfSignedCertificate(keys, {
-    commonName: "postman-ims-auth local IMS emulator",
-    ca: true,
-    days: 2,
-    dnsNames: ["localhost"],
-    ipAddresses: ["127.0.0.1"],
-  });
-  return { keys, caCertificatePem };
-}
-
-/**
- * One identity per process, as IMS keeps its key: a test suite starts dozens of emulators, and an RSA key
- * takes a quarter of a second of CPU to make. Tokens of one emulator are not another's: each keeps its own.
- */
-let processIdentity: Identity | undefined;
 
 /** What the emulator served, for tests to assert on. */
 export interface EmulatorCalls {
@@ -100,8 +76,7 @@ export class ImsEmulator {
   private address: AddressInfo | undefined;
 
   private constructor(options: EmulatorOptions) {
-    processIdentity ??= makeIdentity();
-    const identity = processIdentity;
+    const identity = emulatorIdentity();
     this.caCertificatePem = identity.caCertificatePem;
     this.tokens = new AccessTokenIssuer(identity.keys.privateKeyPem);
     this.tokenLifetimeMs = options.tokenLifetimeMs ?? DEFAULT_LIFETIME_MS;

@@ -28,13 +28,16 @@ export interface EmulatorContext {
  * ids and a secret of its own, and a test that needs a key no other credential has makes its own.
  */
 let startingKeys: KeyPair | undefined;
+function startingKeyPair(): KeyPair {
+  startingKeys ??= makeRsaKeyPair(2048);
+  return startingKeys;
+}
 
 export async function startEmulator(
   credentialOptions: Parameters<typeof makeThrowawayCredential>[0] = {},
   emulatorOptions: EmulatorOptions = {},
 ): Promise<EmulatorContext> {
-  if (credentialOptions.bits === undefined) startingKeys ??= makeRsaKeyPair(2048);
-  const keys = credentialOptions.bits === undefined ? startingKeys : undefined;
+  const keys = credentialOptions.bits === undefined ? startingKeyPair() : undefined;
   const credential = makeThrowawayCredential({ keys, ...credentialOptions });
   const emulator = await ImsEmulator.start({ ...emulatorOptions, integrations: [credential.integration] });
   const ca = writeCaFile(emulator);
