@@ -1,6 +1,7 @@
 // Which test files run in which command: `npm test` runs every test file but the end-to-end ones below, which
 // `npm run test:e2e` runs (each takes minutes, or a process of its own is what it tests: a packed install, a clean
-// rebuild, the benchmark, the emulator's command line, the secret canary over every runner's output). .ci/run runs both.
+// rebuild, the benchmark, the emulator's command line, the secret canary over every runner's output, the CI recipes
+// and the CI flow run as a job runs them, Newman's CLI included). .ci/run runs both.
 
 /** The end-to-end files, relative to the repository. */
 export const E2E_FILES = [
@@ -9,6 +10,8 @@ export const E2E_FILES = [
   "test/integration/bench.test.ts",
   "test/cli/emulator.test.ts",
   "test/integration/canary.test.ts",
+  "test/cli/recipes.test.ts",
+  "test/cli/ci-flow.test.ts",
 ];
 
 /** Checks, after every other file of `npm test`, that each error code was produced by some test. */
